@@ -1,0 +1,137 @@
+package io.shopops.catalog.internal;
+
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.shopops.catalog.NewProduct;
+import io.shopops.catalog.NewSku;
+import io.shopops.catalog.SpecAttribute;
+import io.shopops.shared.Violations;
+
+/**
+ * The rules a product's data must meet, checked in full before anything is written so that a client (or
+ * a CSV row) hears every problem at once. Checks against stored data (codes taken, unknown category) are
+ * the facade's; these need only the input.
+ */
+public final class ProductRules {
+
+    public static final int MAX_SKUS = 200;
+    public static final int MAX_IMAGES = 20;
+    public static final int MAX_TAGS = 20;
+    public static final int MAX_ATTRIBUTES = 5;
+
+    private ProductRules() {
+    }
+
+    public static void checkProduct(Violations v, NewProduct product, Currency currency) {
+        v.code("spuCode", product.spuCode());
+        v.text("title", product.title(), true, 200);
+        v.text("titleEn", product.titleEn(), false, 200);
+        v.text("subtitle", product.subtitle(), false, 300);
+        v.multilineText("description", product.description(), false, 20_000);
+        v.check(product.categoryId() != null, "categoryId", "is required");
+        checkImages(v, product.imageUrls());
+        checkTags(v, product.tags());
+        List<NewSku> skus = product.skus() == null ? List.of() : product.skus();
+        if (skus.isEmpty()) {
+            v.add("skus", "must contain at least one SKU");
+        } else if (skus.size() > MAX_SKUS) {
+            v.add("skus", "must contain at most " + MAX_SKUS + " SKUs");
+        } else {
+            Set<String> codes = new HashSet<>();
+            Set<String> specs = new HashSet<>();
+            for (int i = 0; i < skus.size(); i++) {
+                NewSku sku = skus.get(i);
+                Violations at = v.nested("skus[" + i + "]");
+                if (sku == null) {
+                    at.add("skuCode", "is required");
+                    continue;
+                }
+                checkSku(at, sku, currency);
+                if (sku.skuCode() != null && !codes.add(sku.skuCode().trim())) {
+                    at.add("skuCode", "is repeated within the product");
+                }
+                if (sku.attributes() != null && !sku.attributes().isEmpty()
+                        && !specs.add(specKey(sku.attributes()))) {
+                    at.add("attributes", "repeat the spec of another SKU of the product");
+                }
+            }
+        }
+    }
+
+    public static void checkImages(Violations v, List<String> urls) {
+        if (urls == null) {
+            return;
+        }
+        if (urls.size() > MAX_IMAGES) {
+            v.add("imageUrls", "must contain at most " + MAX_IMAGES + " images");
+            return;
+        }
+        for (int i = 0; i < urls.size(); i++) {
+            v.url("imageUrls[" + i + "]", urls.get(i), true);
+        }
+    }
+
+    public static void checkTags(Violations v, Set<String> tags) {
+        if (tags == null) {
+            return;
+        }
+        if (tags.size() > MAX_TAGS) {
+            v.add("tags", "must contain at most " + MAX_TAGS + " tags");
+            return;
+        }
+        for (String tag : tags) {
+            v.text("tags", tag, true, 32);
+            if (tag != null && (tag.contains("|") || tag.contains(","))) {
+                v.add("tags", "must not contain '|' or ','");
+            }
+        }
+    }
+
+    public static void checkSku(Violations v, NewSku sku, Currency currency) {
+        v.code("skuCode", sku.skuCode());
+        v.amount("listPrice", sku.listPrice(), currency);
+        v.amount("salePrice", sku.salePrice(), currency);
+        v.amount("costPrice", sku.costPrice(), currency);
+        if (sku.listPrice() != null && sku.salePrice() != null && sku.salePrice().compareTo(sku.listPrice()) > 0) {
+            v.add("salePrice", "must not exceed listPrice");
+        }
+        v.text("barcode", sku.barcode(), false, 64);
+        if (sku.weightGrams() != null && (sku.weightGrams() < 0 || sku.weightGrams() > 1_000_000)) {
+            v.add("weightGrams", "must be between 0 and 1000000");
+        }
+        List<SpecAttribute> attributes = sku.attributes() == null ? List.of() : sku.attributes();
+        if (attributes.size() > MAX_ATTRIBUTES) {
+            v.add("attributes", "must contain at most " + MAX_ATTRIBUTES + " attributes");
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            SpecAttribute attribute = attributes.get(i);
+            Violations at = v.nested("attributes[" + i + "]");
+            if (attribute == null) {
+                at.add("name", "is required");
+                continue;
+            }
+            at.text("name", attribute.name(), true, 32);
+            at.text("value", attribute.value(), true, 64);
+            if (attribute.name() != null && !names.add(attribute.name().trim())) {
+                at.add("name", "is repeated within the SKU");
+            }
+            if (attribute.name() != null && (attribute.name().contains(":") || attribute.name().contains("|"))) {
+                at.add("name", "must not contain ':' or '|'");
+            }
+            if (attribute.value() != null && attribute.value().contains("|")) {
+                at.add("value", "must not contain '|'");
+            }
+        }
+    }
+
+    private static String specKey(List<SpecAttribute> attributes) {
+        return attributes.stream().filter(java.util.Objects::nonNull)
+                .map(a -> String.valueOf(a.name()).trim() + "=" + String.valueOf(a.value()).trim())
+                .sorted().reduce("", (a, b) -> a + "|" + b);
+    }
+}

@@ -1,0 +1,29 @@
+package io.shopops.identity;
+
+/**
+ * What a staff member may do. Controllers require these by their authority string, for example
+ * {@code @PreAuthorize("hasAuthority('catalog:write')")}; docs/security.md lists which endpoints need which.
+ */
+public enum Permission {
+
+    CATALOG_READ("catalog:read"),
+    CATALOG_WRITE("catalog:write"),
+    CATALOG_PUBLISH("catalog:publish"),
+    INVENTORY_READ("inventory:read"),
+    INVENTORY_WRITE("inventory:write"),
+    INVENTORY_WAREHOUSES("inventory:warehouses"),
+    INVENTORY_RECONCILE("inventory:reconcile"),
+    STAFF_READ("staff:read"),
+    STAFF_MANAGE("staff:manage"),
+    AUDIT_READ("audit:read");
+
+    private final String authority;
+
+    Permission(String authority) {
+        this.authority = authority;
+    }
+
+    public String authority() {
+        return authority;
+    }
+}

@@ -1,0 +1,52 @@
+package io.shopops.identity;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static io.shopops.identity.Permission.AUDIT_READ;
+import static io.shopops.identity.Permission.CATALOG_PUBLISH;
+import static io.shopops.identity.Permission.CATALOG_READ;
+import static io.shopops.identity.Permission.CATALOG_WRITE;
+import static io.shopops.identity.Permission.INVENTORY_READ;
+import static io.shopops.identity.Permission.INVENTORY_RECONCILE;
+import static io.shopops.identity.Permission.INVENTORY_WAREHOUSES;
+import static io.shopops.identity.Permission.INVENTORY_WRITE;
+import static io.shopops.identity.Permission.STAFF_READ;
+
+/**
+ * The operations team's roles (運營團隊), as the handbooks divide the work. A staff member may hold several;
+ * their permissions add up. docs/security.md is the written matrix and a test holds code and document
+ * together.
+ */
+public enum Role {
+
+    /** Runs the system: everything, including staff accounts. */
+    ADMIN(EnumSet.allOf(Permission.class)),
+    /** 運營經理: oversees the shop's operations; everything but staff management. */
+    OPS_MANAGER(EnumSet.of(CATALOG_READ, CATALOG_WRITE, CATALOG_PUBLISH, INVENTORY_READ, INVENTORY_WRITE,
+            INVENTORY_WAREHOUSES, INVENTORY_RECONCILE, STAFF_READ, AUDIT_READ)),
+    /** 產品運營: builds and maintains the catalog, puts products on and off the shelf. */
+    PRODUCT_OPS(EnumSet.of(CATALOG_READ, CATALOG_WRITE, CATALOG_PUBLISH, INVENTORY_READ)),
+    /** 營銷運營: promotions and campaigns; reads the catalog and stock to plan them. */
+    MARKETING_OPS(EnumSet.of(CATALOG_READ, INVENTORY_READ)),
+    /** 客戶運營: customers and service; reads the catalog and stock to answer them. */
+    CUSTOMER_OPS(EnumSet.of(CATALOG_READ, INVENTORY_READ)),
+    /** 數據運營: analysis and reporting; reads everything that is not personal, including the audit log. */
+    DATA_OPS(EnumSet.of(CATALOG_READ, INVENTORY_READ, INVENTORY_RECONCILE, AUDIT_READ)),
+    /** 倉儲: warehouses and stock movements. */
+    WAREHOUSE(EnumSet.of(CATALOG_READ, INVENTORY_READ, INVENTORY_WRITE, INVENTORY_RECONCILE));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = Set.copyOf(permissions);
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    public boolean grants(Permission permission) {
+        return permissions.contains(permission);
+    }
+}

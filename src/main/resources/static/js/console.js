@@ -1,0 +1,76 @@
+// ShopOps console behaviour. No inline scripts (the Content-Security-Policy forbids them): pages declare
+// what they need with data- attributes and this file wires it up.
+(function () {
+    'use strict';
+
+    function csrf() {
+        var token = document.querySelector('meta[name="_csrf"]');
+        var header = document.querySelector('meta[name="_csrf_header"]');
+        return token && header ? { header: header.content, token: token.content } : null;
+    }
+
+    // Every htmx request carries the CSRF token; an expired session sends the browser to sign in again.
+    document.addEventListener('htmx:configRequest', function (event) {
+        var c = csrf();
+        if (c) { event.detail.headers[c.header] = c.token; }
+    });
+    document.addEventListener('htmx:responseError', function (event) {
+        if (event.detail.xhr.status === 401) { window.location.href = '/login'; }
+    });
+
+    // Confirmations: <button data-confirm="Really archive?">
+    document.addEventListener('submit', function (event) {
+        var submitter = event.submitter || event.target;
+        var message = (submitter && submitter.getAttribute('data-confirm')) || event.target.getAttribute('data-confirm');
+        if (message && !window.confirm(message)) { event.preventDefault(); }
+    }, true);
+
+    // The sidebar folds away on small screens.
+    document.addEventListener('click', function (event) {
+        var toggle = event.target.closest('.nav-toggle');
+        if (toggle) {
+            var open = document.body.classList.toggle('nav-open');
+            toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+        } else if (document.body.classList.contains('nav-open') && !event.target.closest('.sidebar')) {
+            document.body.classList.remove('nav-open');
+        }
+    });
+
+    // Charts: <div class="chart" data-chart='{"type":"bar","labels":[...],"series":[{"name":"..","data":[..]}]}'>
+    function renderCharts(root) {
+        if (!window.echarts) { return; }
+        root.querySelectorAll('[data-chart]').forEach(function (element) {
+            var spec = JSON.parse(element.getAttribute('data-chart'));
+            var chart = window.echarts.getInstanceByDom(element) || window.echarts.init(element);
+            var option;
+            if (spec.type === 'pie') {
+                option = {
+                    tooltip: { trigger: 'item' },
+                    legend: { bottom: 0, type: 'scroll' },
+                    series: [{ type: 'pie', radius: ['40%', '70%'], data: spec.series[0].data.map(function (v, i) {
+                        return { name: spec.labels[i], value: v };
+                    }) }]
+                };
+            } else {
+                option = {
+                    tooltip: { trigger: 'axis' },
+                    legend: { bottom: 0 },
+                    grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+                    xAxis: { type: 'category', data: spec.labels, axisLabel: { interval: 0, rotate: spec.labels.length > 6 ? 30 : 0 } },
+                    yAxis: { type: 'value' },
+                    series: spec.series.map(function (s) { return { name: s.name, type: spec.type || 'bar', data: s.data }; })
+                };
+            }
+            chart.setOption(option);
+        });
+    }
+    window.addEventListener('resize', function () {
+        if (!window.echarts) { return; }
+        document.querySelectorAll('[data-chart]').forEach(function (element) {
+            var chart = window.echarts.getInstanceByDom(element);
+            if (chart) { chart.resize(); }
+        });
+    });
+    document.addEventListener('DOMContentLoaded', function () { renderCharts(document); });
+    document.addEventListener('htmx:afterSettle', function (event) { renderCharts(event.target); });
+})();
