@@ -44,5 +44,6 @@ class WebConfiguration implements WebMvcConfigurer {
         languageSwitch.setParamName("lang");
         languageSwitch.setIgnoreInvalidLocale(true);
         registry.addInterceptor(languageSwitch);
+        registry.addInterceptor(new PermissionInterceptor()).addPathPatterns("/api/**", "/console/**");
     }
 }
