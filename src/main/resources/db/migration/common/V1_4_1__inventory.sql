@@ -67,7 +67,6 @@ CREATE TABLE reservation_line (
     PRIMARY KEY (reservation_id, line_no),
     CONSTRAINT reservation_line_quantity_ck CHECK (quantity > 0)
 );
-CREATE INDEX reservation_line_by_stock ON reservation_line (sku_id, warehouse_id);
 
 -- Every change of on_hand or reserved, as deltas: the sums per SKU and warehouse equal the stock row
 -- (checked by the reconciliation). Vendor migrations add a trigger that refuses UPDATE and DELETE.
@@ -88,6 +87,5 @@ CREATE TABLE stock_movement (
         ('RECEIPT', 'ADJUSTMENT', 'RESERVE', 'RELEASE', 'SHIP', 'RETURN', 'TRANSFER'))
 );
 CREATE INDEX stock_movement_by_stock ON stock_movement (sku_id, warehouse_id, id);
-CREATE INDEX stock_movement_by_warehouse ON stock_movement (warehouse_id, id);
 CREATE INDEX stock_movement_by_time ON stock_movement (occurred_at);
 CREATE INDEX stock_movement_by_reference ON stock_movement (reference);
