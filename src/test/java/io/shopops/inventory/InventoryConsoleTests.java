@@ -216,6 +216,12 @@ class InventoryConsoleTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("PO-LEDGER-1"), containsString(sku.skuCode()),
                         containsString("入库"))));
+        for (int i = 0; i < 51; i++) {
+            inventory.receive(new Receipt(sku.id(), warehouse.id(), 1, "PO-PAGER", null));
+        }
+        mvc.perform(get("/console/inventory/movements?reference=PO-PAGER").with(member))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("reference=PO-PAGER&amp;page=1")));
         mvc.perform(get("/console/inventory/movements").with(member).param("from", "yesterday"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("alert error")));
