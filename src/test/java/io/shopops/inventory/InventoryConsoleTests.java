@@ -179,9 +179,12 @@ class InventoryConsoleTests {
                 .andExpect(content().string(containsString("is already used by another warehouse")));
         mvc.perform(post("/console/inventory/warehouses/" + created.id() + "/deactivate").with(manager).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/console/inventory/warehouses/" + created.id() + "/edit").with(manager))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("成都一仓")));
         mvc.perform(get("/console/inventory/warehouses").with(manager).param("lang", "en"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("成都一仓"), containsString("Inactive"))));
+                .andExpect(content().string(allOf(containsString("Open a warehouse"), containsString("Active"))));
         mvc.perform(get("/console/inventory/warehouses/" + created.id() + "/edit").with(as(Role.WAREHOUSE)))
                 .andExpect(status().isForbidden());
 
