@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 public class StaffFixtures {
 
     public static final String PASSWORD = "correct-horse-42";
+    private static final String INITIAL_PASSWORD = "first-day-2026";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final Identity identity;
@@ -28,7 +29,9 @@ public class StaffFixtures {
         String username = role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
                 + System.nanoTime() % 1_000_000 + "-" + SEQUENCE.incrementAndGet();
         CreatedStaff created = identity.createStaff(
-                new NewStaff(username, "Test " + role, null, Set.of(role), PASSWORD));
+                new NewStaff(username, "Test " + role, null, Set.of(role), INITIAL_PASSWORD));
+        // as the member would at first sign-in: choose their own password, which lifts the forced change
+        identity.changePassword(created.staff().id(), INITIAL_PASSWORD, PASSWORD);
         String token = identity.issueApiKey(created.staff().id(), "tests", null).token();
         return new Member(created.staff().id(), username, token);
     }

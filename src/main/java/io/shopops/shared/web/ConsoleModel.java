@@ -1,5 +1,7 @@
 package io.shopops.shared.web;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,9 +21,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ConsoleModel {
 
     private final ShopProperties shop;
+    private final Clock clock;
 
-    ConsoleModel(ShopProperties shop) {
+    ConsoleModel(ShopProperties shop, Clock clock) {
         this.shop = shop;
+        this.clock = clock;
+    }
+
+    @ModelAttribute("now")
+    Instant now() {
+        return Instant.now(clock);
     }
 
     @ModelAttribute("me")

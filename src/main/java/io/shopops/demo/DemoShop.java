@@ -1,0 +1,52 @@
+package io.shopops.demo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import io.shopops.catalog.Catalog;
+import io.shopops.demo.internal.CatalogGenerator;
+import io.shopops.demo.internal.CatalogGenerator.PlannedProduct;
+import io.shopops.shared.BusinessRuleException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Generates the demo shop in one transaction: all of it or nothing. Each step draws from its own random
+ * stream split from the seed, so adding a step later (customers, orders) leaves the earlier ones as they were.
+ */
+@Service
+public class DemoShop {
+
+    private final Catalog catalog;
+    private final CatalogGenerator catalogGenerator;
+    private final DemoProperties properties;
+
+    DemoShop(Catalog catalog, CatalogGenerator catalogGenerator, DemoProperties properties) {
+        this.catalog = catalog;
+        this.catalogGenerator = catalogGenerator;
+        this.properties = properties;
+    }
+
+    /** Whether the shop has no catalog yet, the only state the demo is generated into. */
+    @Transactional(readOnly = true)
+    public boolean isEmptyShop() {
+        return catalog.categories().isEmpty();
+    }
+
+    @Transactional
+    public DemoReport generate(long seed) {
+        if (!isEmptyShop()) {
+            throw new BusinessRuleException("shop-not-empty",
+                    "The demo shop is generated only into an empty catalog");
+        }
+        long started = System.nanoTime();
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom catalogRandom = root.split();
+        List<PlannedProduct> products = catalogGenerator.generate(catalogRandom, properties.products(), properties.skus());
+        int skus = products.stream().mapToInt(p -> p.product().skus().size()).sum();
+        return new DemoReport(seed, catalog.categories().size(), catalog.brands().size(), products.size(), skus, 0, 0,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+}

@@ -1,0 +1,226 @@
+package io.shopops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.shopops.identity.Permission;
+import io.shopops.identity.Role;
+import io.shopops.testing.ShopOpsTest;
+import io.shopops.testing.StaffFixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.shopops.shared.web.RequiresPermission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * docs/security.md is the contract: its role × permission table must equal the code's, every API endpoint
+ * and console page must be listed there with the permission the code requires, and every endpoint called by
+ * every role answers 403 exactly when the role lacks that permission (401 or the sign-in page when nobody
+ * is signed in). Nothing answers 500.
+ */
+@ShopOpsTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RbacMatrixTests {
+
+    private static final Path DOC = Path.of("docs/security.md");
+    private static final Pattern ENDPOINT_ROW = Pattern.compile(
+            "^\\|\\s*(GET|POST|PUT|PATCH|DELETE)\\s*\\|\\s*`?([^|`]+?)`?\\s*\\|\\s*`?([a-z:]+)`?\\s*\\|\\s*$");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    StaffFixtures staff;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private final Map<Role, StaffFixtures.Member> members = new EnumMap<>(Role.class);
+
+    record Endpoint(String method, String path, String permission) implements Comparable<Endpoint> {
+
+        @Override
+        public int compareTo(Endpoint other) {
+            return (path + " " + method).compareTo(other.path + " " + other.method);
+        }
+    }
+
+    @BeforeAll
+    void oneMemberPerRole() {
+        for (Role role : Role.values()) {
+            members.put(role, staff.member(role));
+        }
+    }
+
+    @Test
+    void rolePermissionTableMatchesTheCode() throws IOException {
+        Map<Permission, Set<Role>> documented = documentedGrants();
+        for (Permission permission : Permission.values()) {
+            Set<Role> granted = EnumSet.noneOf(Role.class);
+            for (Role role : Role.values()) {
+                if (role.grants(permission)) {
+                    granted.add(role);
+                }
+            }
+            assertThat(documented.get(permission)).as("roles granted %s", permission.authority()).isEqualTo(granted);
+        }
+        assertThat(documented).hasSameSizeAs(Permission.values());
+    }
+
+    @Test
+    void everyEndpointIsDocumentedWithThePermissionItRequires() throws IOException {
+        assertThat(new TreeSet<>(documentedEndpoints())).isEqualTo(new TreeSet<>(mappedEndpoints()));
+    }
+
+    @Test
+    void everyRoleGetsExactlyTheAccessTheDocumentSays() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        for (Endpoint endpoint : documentedEndpoints()) {
+            int anonymous = call(endpoint, null);
+            boolean console = endpoint.path().startsWith("/console");
+            if (console ? anonymous != 302 : anonymous != 401) {
+                mismatches.add("anonymous %s %s -> %d".formatted(endpoint.method(), endpoint.path(), anonymous));
+            }
+            for (Role role : Role.values()) {
+                int status = call(endpoint, role);
+                boolean allowed = RequiresPermission.AUTHENTICATED.equals(endpoint.permission())
+                        || role.permissions().stream().anyMatch(p -> p.authority().equals(endpoint.permission()));
+                boolean ok = allowed ? status != 401 && status != 403 && status < 500 : status == 403;
+                if (!ok) {
+                    mismatches.add("%s %s %s -> %d (expected %s)".formatted(role, endpoint.method(), endpoint.path(),
+                            status, allowed ? "allowed" : "403"));
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    private int call(Endpoint endpoint, Role role) throws Exception {
+        String path = endpoint.path().replaceAll("\\{[^}]+}", "999999999");
+        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(endpoint.method()), path);
+        boolean console = endpoint.path().startsWith("/console");
+        if (!endpoint.method().equals("GET")) {
+            request = console ? request.with(csrf()) : request.contentType(MediaType.APPLICATION_JSON).content("{}");
+        }
+        if (role != null) {
+            StaffFixtures.Member member = members.get(role);
+            if (console) {
+                UserDetails principal = users.loadUserByUsername(member.username());
+                request = request.with(authentication(UsernamePasswordAuthenticationToken.authenticated(
+                        principal, null, principal.getAuthorities())));
+            } else {
+                request = request.header("Authorization", member.bearer());
+            }
+        }
+        return mvc.perform(request).andReturn().getResponse().getStatus();
+    }
+
+    private List<Endpoint> mappedEndpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            for (String path : info.getPatternValues()) {
+                if (!path.startsWith("/api/") && !path.startsWith("/console")) {
+                    continue;
+                }
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                assertThat(methods).as("%s must name its HTTP methods", path).isNotEmpty();
+                for (RequestMethod method : methods) {
+                    endpoints.add(new Endpoint(method.name(), path, required(entry.getValue())));
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    private static String required(HandlerMethod method) {
+        RequiresPermission onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequiresPermission.class);
+        RequiresPermission onType = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RequiresPermission.class);
+        RequiresPermission declared = onMethod != null ? onMethod : onType;
+        return declared == null ? "(none declared)" : declared.value();
+    }
+
+    private static List<Endpoint> documentedEndpoints() throws IOException {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (String line : Files.readAllLines(DOC)) {
+            Matcher row = ENDPOINT_ROW.matcher(line.trim());
+            if (row.matches()) {
+                endpoints.add(new Endpoint(row.group(1), row.group(2).trim(), row.group(3)));
+            }
+        }
+        return endpoints;
+    }
+
+    private static Map<Permission, Set<Role>> documentedGrants() throws IOException {
+        List<String> lines = Files.readAllLines(DOC);
+        Map<Permission, Set<Role>> grants = new HashMap<>();
+        List<Role> columns = null;
+        for (String line : lines) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("| Permission |")) {
+                columns = new ArrayList<>();
+                String[] cells = trimmed.split("\\|");
+                for (int i = 2; i < cells.length; i++) {
+                    columns.add(Role.valueOf(cells[i].trim()));
+                }
+                continue;
+            }
+            if (columns != null && trimmed.startsWith("|") && !trimmed.startsWith("|---")) {
+                String[] cells = trimmed.split("\\|", -1);
+                String authority = cells[1].trim();
+                Permission permission = null;
+                for (Permission p : Permission.values()) {
+                    if (p.authority().equals(authority)) {
+                        permission = p;
+                    }
+                }
+                if (permission == null) {
+                    break;
+                }
+                Set<Role> roles = EnumSet.noneOf(Role.class);
+                for (int i = 0; i < columns.size(); i++) {
+                    if (cells[i + 2].contains("✓")) {
+                        roles.add(columns.get(i));
+                    }
+                }
+                grants.put(permission, roles);
+            } else if (columns != null && !trimmed.startsWith("|")) {
+                break;
+            }
+        }
+        return grants;
+    }
+}
