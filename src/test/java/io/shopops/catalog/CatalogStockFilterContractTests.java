@@ -6,19 +6,25 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.shopops.identity.Role;
 import io.shopops.shared.InvalidInputException;
 import io.shopops.shared.FieldViolation;
 import io.shopops.shared.PageQuery;
 import io.shopops.testing.PostgresTest;
 import io.shopops.testing.ShopOpsTest;
+import io.shopops.testing.StaffFixtures;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The stock-state filter and stock figures of a search, with the inventory's {@link StockLevels} played by a
@@ -165,6 +171,19 @@ class CatalogStockFilterContractTests {
         Catalog catalog;
         @Autowired
         CatalogFixtures fixtures;
+        @Autowired
+        MockMvc mvc;
+        @Autowired
+        StaffFixtures staff;
+
+        @Test
+        void answersTheApisStockFilterWith400NamingIt() throws Exception {
+            mvc.perform(get("/api/v1/admin/catalog/products").param("stockState", "OUT_OF_STOCK")
+                            .header("Authorization", staff.member(Role.CUSTOMER_OPS).bearer()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value("stockState: stock levels are not available"))
+                    .andExpect(jsonPath("$.errors[0].field").value("stockState"));
+        }
 
         @Test
         void refusesTheStockStateFilterAndLeavesTheStockColumnsEmpty() {
