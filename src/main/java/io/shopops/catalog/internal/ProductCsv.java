@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import io.shopops.catalog.SpecAttribute;
 import org.jspecify.annotations.Nullable;
@@ -92,25 +91,11 @@ public final class ProductCsv {
     }
 
     public static String spec(List<SpecAttribute> attributes) {
-        return attributes.stream().map(a -> a.name() + ":" + a.value()).collect(Collectors.joining("|"));
+        return SpecAttribute.format(attributes);
     }
 
-    /**
-     * Reads {@code 颜色:红|尺码:M}; empty for a blank cell, and {@code null} when a part is not a
-     * {@code name:value} pair.
-     */
-    public static @Nullable List<SpecAttribute> parseSpec(@Nullable String cell) {
-        List<SpecAttribute> attributes = new ArrayList<>();
-        for (String part : parts(cell)) {
-            int colon = part.indexOf(':');
-            if (colon <= 0 || colon == part.length() - 1) {
-                return null;
-            }
-            attributes.add(new SpecAttribute(part.substring(0, colon).strip(), part.substring(colon + 1).strip()));
-        }
-        return attributes;
+    /** Reads a spec cell; {@code null} when a part is not a {@code name:value} pair. */
+    public static @Nullable List<SpecAttribute> parseSpec(String cell) {
+        return SpecAttribute.parse(cell).orElse(null);
     }
-
-    /** How a spec must be written, for refusals. */
-    public static final String SPEC_FORMAT = "must be name:value pairs separated by '|', such as 颜色:红|尺码:M";
 }

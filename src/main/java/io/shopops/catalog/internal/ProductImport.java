@@ -197,7 +197,7 @@ public class ProductImport {
     private static NewSku sku(ProductCsvReader.Row row, Problems problems) {
         List<SpecAttribute> spec = ProductCsv.parseSpec(row.get(SPEC));
         if (spec == null) {
-            problems.cell(row.line(), SPEC, ProductCsv.SPEC_FORMAT);
+            problems.cell(row.line(), SPEC, SpecAttribute.TEXT_FORMAT);
             spec = List.of();
         }
         return new NewSku(row.get(SKU_CODE), spec, amount(row, LIST_PRICE, problems), amount(row, SALE_PRICE, problems),
