@@ -90,6 +90,24 @@ class CatalogConsoleTests {
     }
 
     @Test
+    void pagesThroughTheListKeepingItsFilters() throws Exception {
+        fixtures.product(category, "10.00");
+        fixtures.product(category, "20.00");
+        fixtures.product(category, "30.00");
+        String list = "/console/catalog/products?lang=en&categoryId=" + category.id() + "&size=2";
+        mvc.perform(as(get(list)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("3 items · page 1 of 2")))
+                .andExpect(content().string(containsString("categoryId=" + category.id() + "&amp;size=2&amp;page=1")))
+                .andExpect(content().string(containsString("/console/catalog/products/export?lang=en&amp;categoryId="
+                        + category.id())));
+        mvc.perform(as(get(list + "&page=1")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("page 2 of 2")))
+                .andExpect(content().string(containsString("size=2&amp;page=0")));
+    }
+
+    @Test
     void listsProductsWithTheirFiltersPricesAndStatus() throws Exception {
         ProductView cheap = fixtures.product(category, "10.00", "20.00");
         ProductView onShelf = fixtures.onShelf(category, "50.00");
