@@ -18,11 +18,11 @@ import io.shopops.catalog.internal.CategoryRepository;
 import io.shopops.catalog.internal.CategoryTrees;
 import io.shopops.catalog.internal.ProductCsvExport;
 import io.shopops.catalog.internal.ProductFilter;
+import io.shopops.catalog.internal.ProductFinder;
 import io.shopops.catalog.internal.ProductImport;
 import io.shopops.catalog.internal.ProductRepository;
 import io.shopops.catalog.internal.ProductRules;
-import io.shopops.catalog.internal.ProductSearchRepository;
-import io.shopops.catalog.internal.StockMatches;
+import io.shopops.catalog.internal.SkuUpserts;
 import io.shopops.shared.Actors;
 import io.shopops.shared.BusinessRuleException;
 import io.shopops.shared.ConflictException;
@@ -35,7 +35,6 @@ import io.shopops.shared.ShopProperties;
 import io.shopops.shared.Violations;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,22 +57,22 @@ public class Catalog {
     private final CategoryRepository categories;
     private final BrandRepository brands;
     private final ProductRepository products;
-    private final ProductSearchRepository search;
+    private final ProductFinder finder;
+    private final SkuUpserts skuUpserts;
     private final ProductImport importer;
-    private final ObjectProvider<StockLevels> stockLevels;
     private final AuditLog audit;
     private final ShopProperties shop;
     private final Clock clock;
 
     Catalog(CategoryRepository categories, BrandRepository brands, ProductRepository products,
-            ProductSearchRepository search, ProductImport importer, ObjectProvider<StockLevels> stockLevels,
-            AuditLog audit, ShopProperties shop, Clock clock) {
+            ProductFinder finder, SkuUpserts skuUpserts, ProductImport importer, AuditLog audit, ShopProperties shop,
+            Clock clock) {
         this.categories = categories;
         this.brands = brands;
         this.products = products;
-        this.search = search;
+        this.finder = finder;
+        this.skuUpserts = skuUpserts;
         this.importer = importer;
-        this.stockLevels = stockLevels;
         this.audit = audit;
         this.shop = shop;
         this.clock = clock;
@@ -295,10 +294,10 @@ public class Catalog {
         ProductView before = product(id);
         requireEditable(before);
         requireReferences(changes.categoryId(), changes.brandId());
-        SkuUpserts upserts = planSkus(before, changes.skus());
+        SkuUpserts.Plan upserts = skuUpserts.plan(before, changes.skus());
         claim(before, expectedVersion);
         products.updateDetails(id, changes);
-        apply(id, upserts);
+        skuUpserts.apply(id, upserts, shop.currency(), now());
         ProductView after = product(id);
         requireStillSellable(after);
         audit.record("PRODUCT_UPDATED", "product", id, after.spuCode(), before, after);
@@ -316,7 +315,7 @@ public class Catalog {
         if (before.skus().size() >= ProductRules.MAX_SKUS) {
             throw new InvalidInputException("skus", "a product has at most " + ProductRules.MAX_SKUS + " SKUs");
         }
-        requireDistinctSpec(before, null, sku, "attributes");
+        SkuUpserts.requireDistinctSpec(before, null, sku);
         if (!products.existingSkuCodes(List.of(sku.skuCode())).isEmpty()) {
             throw new ConflictException("skuCode", "is already used by another SKU");
         }
@@ -336,7 +335,7 @@ public class Catalog {
         ProductView before = product(id);
         SkuView current = before.sku(skuId).orElseThrow(() -> NotFoundException.of("SKU", skuId));
         requireEditable(before);
-        requireDistinctSpec(before, skuId, sku, "attributes");
+        SkuUpserts.requireDistinctSpec(before, skuId, sku);
         if (!current.skuCode().equals(sku.skuCode().trim())
                 && !products.existingSkuCodes(List.of(sku.skuCode())).isEmpty()) {
             throw new ConflictException("skuCode", "is already used by another SKU");
@@ -484,22 +483,7 @@ public class Catalog {
      */
     @Transactional(readOnly = true)
     public Page<ProductSummary> searchProducts(ProductQuery query, PageQuery page) {
-        ProductFilter filter = filter(query);
-        StockLevels stock = stockLevels.getIfAvailable();
-        List<ProductId> ids;
-        long total;
-        if (query.stockState() == null) {
-            total = search.count(filter);
-            ids = total == 0 ? List.of() : search.pageIds(filter, page);
-        } else {
-            StockMatches matches = StockMatches.window(query.stockState(), requireStock(stock), page.offset(), page.size());
-            search.activeSkus(filter, matches);
-            matches.finish();
-            total = matches.total();
-            ids = matches.ids();
-        }
-        List<ProductSummary> summaries = search.summaries(ids, shop.currency());
-        return Page.of(stock == null ? summaries : withStock(summaries, stock), page, total);
+        return finder.page(filter(query), query.stockState(), page, shop.currency());
     }
 
     /**
@@ -508,15 +492,7 @@ public class Catalog {
      */
     @Transactional(readOnly = true)
     public void exportProducts(ProductQuery query, ExportTarget target) throws IOException {
-        ProductFilter filter = filter(query);
-        List<ProductId> ids;
-        if (query.stockState() == null) {
-            ids = search.allIds(filter);
-        } else {
-            StockMatches matches = StockMatches.all(query.stockState(), requireStock(stockLevels.getIfAvailable()));
-            search.activeSkus(filter, matches);
-            ids = matches.finish().ids();
-        }
+        List<ProductId> ids = finder.ids(filter(query), query.stockState());
         ProductCsvExport.write(target.open(), ids, products::findAll, categories.all(), brands.all());
     }
 
@@ -554,7 +530,7 @@ public class Catalog {
                 ProductView before = java.util.Objects.requireNonNull(planned.existing());
                 claim(before, before.version());
                 products.updateDetails(before.id(), planned.changes());
-                apply(before.id(), planSkus(before, planned.changes().skus()));
+                skuUpserts.apply(before.id(), skuUpserts.plan(before, planned.changes().skus()), shop.currency(), now());
                 ProductView after = product(before.id());
                 if (planned.status() != null && planned.status() != before.status()) {
                     move(after, planned.status(), "imported", after.version());
@@ -593,15 +569,14 @@ public class Catalog {
         return new CatalogFigures(products.countByStatus(), products.countActiveSkusOfLiveProducts());
     }
 
-    /** Whether stock figures are available (the inventory module provides {@link StockLevels}). */
+    /** Whether stock figures are available (a module provides {@link StockLevels}; the inventory does). */
     public boolean hasStockLevels() {
-        return stockLevels.getIfAvailable() != null;
+        return finder.hasStockLevels();
     }
 
     /** Stock of the given SKUs, empty when no stock figures are available. */
     public Map<SkuId, SkuStock> stockOf(Collection<SkuId> skus) {
-        StockLevels stock = stockLevels.getIfAvailable();
-        return stock == null || skus.isEmpty() ? Map.of() : stock.of(skus);
+        return finder.stockOf(skus);
     }
 
     // --- shared steps -------------------------------------------------------------------------------------
@@ -620,7 +595,7 @@ public class Catalog {
                 && query.minPrice().compareTo(query.maxPrice()) > 0) {
             v.add("minPrice", "must not exceed maxPrice");
         }
-        if (query.stockState() != null && stockLevels.getIfAvailable() == null) {
+        if (query.stockState() != null && !finder.hasStockLevels()) {
             v.add("stockState", "stock levels are not available");
         }
         v.throwIfAny();
@@ -636,37 +611,6 @@ public class Catalog {
         return new ProductFilter(blankToNull(query.keyword()), categoryPath,
                 query.brandId() == null ? null : query.brandId().value(), query.status(), query.minPrice(),
                 query.maxPrice(), blankToNull(query.tag()), query.sort() == null ? ProductSort.DEFAULT : query.sort());
-    }
-
-    private static StockLevels requireStock(@Nullable StockLevels stock) {
-        if (stock == null) {
-            throw new InvalidInputException("stockState", "stock levels are not available");
-        }
-        return stock;
-    }
-
-    /**
-     * Adds the stock figures of the active SKUs to each summary: their available total and most urgent state
-     * ({@link StockState} is declared from the least to the most urgent).
-     */
-    private List<ProductSummary> withStock(List<ProductSummary> summaries, StockLevels stock) {
-        if (summaries.isEmpty()) {
-            return summaries;
-        }
-        Map<ProductId, List<SkuId>> active = search.activeSkuIds(summaries.stream().map(ProductSummary::id).toList());
-        Map<SkuId, SkuStock> levels = stock.of(active.values().stream().flatMap(List::stream).toList());
-        return summaries.stream().map(summary -> {
-            long available = 0;
-            StockState mostUrgent = null;
-            for (SkuId sku : active.getOrDefault(summary.id(), List.of())) {
-                SkuStock level = levels.getOrDefault(sku, SkuStock.NONE);
-                available += Math.max(0, level.available());
-                if (mostUrgent == null || level.state().compareTo(mostUrgent) > 0) {
-                    mostUrgent = level.state();
-                }
-            }
-            return summary.withStock(available, mostUrgent);
-        }).toList();
     }
 
     private void requireReferences(@Nullable CategoryId categoryId, @Nullable BrandId brandId) {
@@ -696,78 +640,6 @@ public class Catalog {
     private void claim(ProductView product, long expectedVersion) {
         if (!products.touch(product.id(), expectedVersion, actor(), now())) {
             throw stale("product");
-        }
-    }
-
-    /** The SKUs of a change sorted into updates of the product's own SKUs (by code) and new ones. */
-    private record SkuUpserts(Map<SkuId, NewSku> updates, List<NewSku> creations) {
-    }
-
-    private SkuUpserts planSkus(ProductView product, List<NewSku> skus) {
-        Map<String, SkuView> own = new java.util.HashMap<>();
-        product.skus().forEach(sku -> own.put(sku.skuCode(), sku));
-        Map<SkuId, NewSku> updates = new java.util.LinkedHashMap<>();
-        List<NewSku> creations = new ArrayList<>();
-        Violations specs = new Violations();
-        List<String> newCodes = new ArrayList<>();
-        for (int i = 0; i < skus.size(); i++) {
-            NewSku sku = skus.get(i);
-            SkuView existing = own.get(sku.skuCode().trim());
-            if (existing != null) {
-                updates.put(existing.id(), sku);
-            } else {
-                creations.add(sku);
-                newCodes.add(sku.skuCode());
-            }
-        }
-        if (product.skus().size() + creations.size() > ProductRules.MAX_SKUS) {
-            throw new InvalidInputException("skus", "a product has at most " + ProductRules.MAX_SKUS + " SKUs");
-        }
-        Map<String, Integer> specOwners = new java.util.HashMap<>();
-        for (SkuView sku : product.skus()) {
-            if (!updates.containsKey(sku.id()) && !sku.attributes().isEmpty()) {
-                specOwners.put(ProductRules.specKey(sku.attributes()), -1);
-            }
-        }
-        for (int i = 0; i < skus.size(); i++) {
-            List<SpecAttribute> attributes = skus.get(i).attributes();
-            if (attributes != null && !attributes.isEmpty()
-                    && specOwners.putIfAbsent(ProductRules.specKey(attributes), i) != null) {
-                specs.add("skus[" + i + "].attributes", "repeat the spec of another SKU of the product");
-            }
-        }
-        specs.throwIfAny();
-        Set<String> taken = products.existingSkuCodes(newCodes);
-        if (!taken.isEmpty()) {
-            Violations duplicates = new Violations();
-            for (int i = 0; i < skus.size(); i++) {
-                if (taken.contains(skus.get(i).skuCode().trim()) && !own.containsKey(skus.get(i).skuCode().trim())) {
-                    duplicates.add("skus[" + i + "].skuCode", "is already used by another SKU");
-                }
-            }
-            throw new ConflictException("SKU codes are already used by other SKUs", duplicates.list());
-        }
-        return new SkuUpserts(updates, creations);
-    }
-
-    private void apply(ProductId id, SkuUpserts upserts) {
-        upserts.updates().forEach((skuId, sku) -> products.updateSku(skuId, sku, now()));
-        int position = upserts.creations().isEmpty() ? 0 : products.nextSkuPosition(id);
-        for (NewSku sku : upserts.creations()) {
-            products.insertSku(id, sku, position++, shop.currency(), now());
-        }
-    }
-
-    private void requireDistinctSpec(ProductView product, @Nullable SkuId except, NewSku sku, String field) {
-        if (sku.attributes() == null || sku.attributes().isEmpty()) {
-            return;
-        }
-        String key = ProductRules.specKey(sku.attributes());
-        for (SkuView other : product.skus()) {
-            if (!other.id().equals(except) && !other.attributes().isEmpty()
-                    && ProductRules.specKey(other.attributes()).equals(key)) {
-                throw new InvalidInputException(field, "repeat the spec of SKU " + other.skuCode());
-            }
         }
     }
 

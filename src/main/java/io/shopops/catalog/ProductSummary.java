@@ -46,7 +46,8 @@ public record ProductSummary(
         return "en".equals(locale.getLanguage()) && brandNameEn != null ? brandNameEn : brandName;
     }
 
-    ProductSummary withStock(@Nullable Long available, @Nullable StockState state) {
+    /** The same summary with the stock figures of its active SKUs. */
+    public ProductSummary withStock(@Nullable Long available, @Nullable StockState state) {
         return new ProductSummary(id, spuCode, title, titleEn, categoryId, categoryName, categoryNameEn, brandId,
                 brandName, brandNameEn, status, minSalePrice, maxSalePrice, skuCount, activeSkuCount, imageUrl,
                 available, state, updatedAt, version);

@@ -1,8 +1,15 @@
 package io.shopops.catalog;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.shopops.audit.AuditEntry;
 import io.shopops.audit.AuditLog;
@@ -517,6 +524,68 @@ class CatalogFacadeContractTests {
                     null))
                     .isInstanceOf(InvalidInputException.class)
                     .satisfies(e -> assertThat(fields(e)).containsExactly("productIds[1]"));
+        }
+
+        // --- concurrency --------------------------------------------------------------------------------------
+
+        @Test
+        void letsOnlyOneOfTwoConcurrentChangesBasedOnTheSameVersionThrough() throws Exception {
+            ProductView product = fixtures.product(fixtures.category(), "10.00", "20.00");
+            List<Callable<Object>> changes = List.of(
+                    () -> catalog.changeStatus(product.id(), ProductStatus.ON_SHELF, null, product.version()),
+                    () -> catalog.updateProduct(product.id(), new ProductChanges("并发修改", null, null, null,
+                            product.categoryId(), null, List.of(), Set.of(), List.of()), product.version()),
+                    () -> catalog.deactivateSku(product.id(), product.skus().getFirst().id(), product.version()));
+
+            List<Object> outcomes = concurrently(changes);
+
+            assertThat(outcomes).filteredOn(ProductView.class::isInstance).hasSize(1);
+            assertThat(outcomes).filteredOn(ConflictException.class::isInstance).hasSize(2);
+            assertThat(catalog.product(product.id()).version()).isEqualTo(product.version() + 1);
+        }
+
+        @Test
+        void neverLetsTwoConcurrentMovesMakeACycle() throws Exception {
+            CategoryView a = fixtures.category();
+            CategoryView b = fixtures.category();
+
+            List<Object> outcomes = concurrently(List.of(
+                    () -> catalog.moveCategory(a.id(), b.id(), a.version()),
+                    () -> catalog.moveCategory(b.id(), a.id(), b.version())));
+
+            assertThat(outcomes).filteredOn(CategoryView.class::isInstance).hasSize(1);
+            assertThat(outcomes).filteredOn(InvalidInputException.class::isInstance).hasSize(1);
+            CategoryView movedA = catalog.category(a.id());
+            CategoryView movedB = catalog.category(b.id());
+            assertThat(movedA.parentId() == null || movedB.parentId() == null).isTrue();
+            assertThat(movedA.depth() + movedB.depth()).isEqualTo(3);
+        }
+
+        /** Runs the calls at the same moment on their own threads; each outcome is a result or what was thrown. */
+        static List<Object> concurrently(List<Callable<Object>> calls) throws Exception {
+            ExecutorService threads = Executors.newFixedThreadPool(calls.size());
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Object>> futures = new ArrayList<>();
+                for (Callable<Object> call : calls) {
+                    futures.add(threads.submit(() -> {
+                        start.await();
+                        try {
+                            return call.call();
+                        } catch (RuntimeException refused) {
+                            return refused;
+                        }
+                    }));
+                }
+                start.countDown();
+                List<Object> outcomes = new ArrayList<>();
+                for (Future<Object> future : futures) {
+                    outcomes.add(future.get(30, TimeUnit.SECONDS));
+                }
+                return outcomes;
+            } finally {
+                threads.shutdownNow();
+            }
         }
 
         // --- figures and audit ----------------------------------------------------------------------------
