@@ -508,8 +508,10 @@ public class Catalog {
             for (ProductImport.PlannedProduct planned : plan.products()) {
                 apply(planned);
             }
-            audit.record("PRODUCTS_IMPORTED", "product", null, plan.summary(false).toString(), null,
-                    plan.summary(false));
+            ImportSummary done = plan.summary(false);
+            audit.record("PRODUCTS_IMPORTED", "product", null, "%d rows: %d products created, %d updated, %d unchanged"
+                    .formatted(done.rows(), done.productsCreated(), done.productsUpdated(), done.productsUnchanged()),
+                    null, done);
         }
         return plan.summary(dryRun);
     }
