@@ -321,6 +321,25 @@ class CatalogCsvContractTests {
             assertThat(refused.violations().getFirst().reason()).contains("more than 10000 data rows");
         }
 
+        @Test
+        void refusesAnImportThatWouldGiveAProductMoreThanItsSkusAllow() {
+            CategoryView category = fixtures.category();
+            String spu = unique("FULL");
+            List<NewSku> skus = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                skus.add(CatalogFixtures.sku(spu + "-" + i, "10.00"));
+            }
+            catalog.createProduct(new NewProduct(spu, "满 SKU 商品", null, null, null, category.id(), null, List.of(),
+                    Set.of(), skus));
+            CsvFile oneMore = CsvFile.withAllColumns().add(spu, spu + "-new", category.code());
+
+            assertThat(catchThrowableOfType(InvalidInputException.class,
+                    () -> catalog.importProducts(oneMore.stream(), false)).violations())
+                    .extracting(FieldViolation::row, FieldViolation::column, FieldViolation::reason)
+                    .containsExactly(tuple(2, "sku_code", "a product has at most 200 SKUs"));
+            assertThat(product(spu).skus()).hasSize(200);
+        }
+
         // --- export -------------------------------------------------------------------------------------------
 
         @Test

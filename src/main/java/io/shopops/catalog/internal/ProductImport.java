@@ -308,6 +308,11 @@ public class ProductImport {
         }
         if (existing != null) {
             checkSpecsAgainstStored(group, existing, problems);
+            Set<String> inFile = skus.stream().map(NewSku::skuCode).collect(Collectors.toSet());
+            long kept = existing.skus().stream().filter(sku -> !inFile.contains(sku.skuCode())).count();
+            if (kept + skus.size() > ProductRules.MAX_SKUS) {
+                problems.cell(line, SKU_CODE, "a product has at most " + ProductRules.MAX_SKUS + " SKUs");
+            }
         }
         ProductStatus resulting = target == null ? current : target;
         if (resulting == ProductStatus.ON_SHELF && !sellableAfterImport(existing, skus)) {
