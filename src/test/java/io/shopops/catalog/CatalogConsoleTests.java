@@ -274,7 +274,8 @@ class CatalogConsoleTests {
                 .andExpect(flash().attributeExists("flash"));
         assertThat(catalog.product(b.id()).status()).isEqualTo(ProductStatus.ON_SHELF);
         mvc.perform(as(post("/console/catalog/products/bulk-status").with(csrf()).param("lang", "en")
-                        .param("status", "ON_SHELF")))
+                        .param("status", "ON_SHELF").param("filters", "x=1\r\nSet-Cookie: a=b")))
+                .andExpect(redirectedUrl("/console/catalog/products"))
                 .andExpect(flash().attribute("flashError", "tick at least one product"));
     }
 

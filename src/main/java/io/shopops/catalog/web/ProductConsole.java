@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.shopops.catalog.Catalog;
 import io.shopops.catalog.CategoryNode;
@@ -43,12 +44,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** The console's product pages: the list with filters, a product, its form, lifecycle actions, import and export. */
 @ConsoleController
 @RequestMapping("/console/catalog/products")
 class ProductConsole {
+
+    /** The list's own query string, as the browser encoded it; anything else is not sent back in a redirect. */
+    private static final Pattern LIST_QUERY = Pattern.compile("[A-Za-z0-9_.~%&=+,:-]{1,2000}");
 
     static final List<String> SORTS = List.of("updatedAt,desc", "updatedAt,asc", "createdAt,desc", "createdAt,asc",
             "title,asc", "title,desc", "price,asc", "price,desc", "spuCode,asc", "spuCode,desc");
@@ -129,8 +132,8 @@ class ProductConsole {
         } catch (DomainException refused) {
             redirect.addFlashAttribute("flashError", reasons.summary(refused));
         }
-        return "redirect:" + UriComponentsBuilder.fromPath("/console/catalog/products").query(filters).build()
-                .toUriString();
+        return "redirect:/console/catalog/products" + (filters == null || !LIST_QUERY.matcher(filters).matches()
+                ? "" : "?" + filters);
     }
 
     // --- one product ----------------------------------------------------------------------------------------
