@@ -14,8 +14,6 @@ import io.shopops.shared.web.ConsoleController;
 import io.shopops.shared.web.RequiresPermission;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -33,13 +31,11 @@ class BrandConsole {
     private static final List<String> FORMS = List.of("create", "edit");
 
     private final Catalog catalog;
-    private final ReasonTexts reasons;
-    private final MessageSource messages;
+    private final ConsoleTexts texts;
 
-    BrandConsole(Catalog catalog, ReasonTexts reasons, MessageSource messages) {
+    BrandConsole(Catalog catalog, ConsoleTexts texts) {
         this.catalog = catalog;
-        this.reasons = reasons;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     /** The brand forms as posted: every field as typed. */
@@ -73,10 +69,10 @@ class BrandConsole {
         try {
             BrandView created = catalog.createBrand(new NewBrand(form.code(), form.name(), form.nameEn(),
                     form.logoUrl(), form.description()));
-            redirect.addFlashAttribute("flash", message("catalog.flash.created", created.code()));
+            redirect.addFlashAttribute("flash", texts.message("catalog.flash.created", created.code()));
             return "redirect:/console/catalog/brands";
         } catch (DomainException refused) {
-            return page(null, form, null, errors("create", refused), model);
+            return page(null, form, null, texts.byForm("create", refused), model);
         }
     }
 
@@ -90,10 +86,10 @@ class BrandConsole {
             }
             catalog.updateBrand(brand.id(), new BrandChanges(form.name(), form.nameEn(), form.logoUrl(),
                     form.description()), form.version());
-            redirect.addFlashAttribute("flash", message("catalog.flash.saved"));
+            redirect.addFlashAttribute("flash", texts.message("catalog.flash.saved"));
             return "redirect:/console/catalog/brands";
         } catch (DomainException refused) {
-            return page(brand, BrandForm.blank(), form, errors("edit", refused), model);
+            return page(brand, BrandForm.blank(), form, texts.byForm("edit", refused), model);
         }
     }
 
@@ -103,10 +99,10 @@ class BrandConsole {
         BrandView brand = catalog.brand(new BrandId(id));
         try {
             catalog.deleteBrand(brand.id());
-            redirect.addFlashAttribute("flash", message("catalog.flash.deleted", brand.code()));
+            redirect.addFlashAttribute("flash", texts.message("catalog.flash.deleted", brand.code()));
             return "redirect:/console/catalog/brands";
         } catch (DomainException refused) {
-            redirect.addFlashAttribute("flashError", reasons.summary(refused));
+            redirect.addFlashAttribute("flashError", texts.summary(refused));
             return "redirect:/console/catalog/brands?edit=" + id;
         }
     }
@@ -123,12 +119,5 @@ class BrandConsole {
         return "catalog/brands";
     }
 
-    /** The refusal's reasons by field, under the name of the form that was refused ({@code createErrors}...). */
-    private Map<String, Map<String, String>> errors(String form, DomainException refused) {
-        return Map.of(form + "Errors", reasons.byField(refused));
-    }
 
-    private String message(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-    }
 }

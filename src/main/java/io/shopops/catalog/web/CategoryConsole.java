@@ -20,7 +20,6 @@ import io.shopops.shared.web.ConsoleController;
 import io.shopops.shared.web.RequiresPermission;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,13 +41,11 @@ class CategoryConsole {
     private static final List<String> FORMS = List.of("create", "edit", "move");
 
     private final Catalog catalog;
-    private final ReasonTexts reasons;
-    private final MessageSource messages;
+    private final ConsoleTexts texts;
 
-    CategoryConsole(Catalog catalog, ReasonTexts reasons, MessageSource messages) {
+    CategoryConsole(Catalog catalog, ConsoleTexts texts) {
         this.catalog = catalog;
-        this.reasons = reasons;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     /** The category forms as posted: every field as typed. */
@@ -81,10 +78,10 @@ class CategoryConsole {
             CategoryId parent = id(form.parentId(), "parentId");
             CategoryView created = catalog.createCategory(new NewCategory(form.code(), form.name(), form.nameEn(),
                     parent, sortOrder(form.sortOrder())));
-            redirect.addFlashAttribute("flash", message("catalog.flash.created", created.code()));
+            redirect.addFlashAttribute("flash", texts.message("catalog.flash.created", created.code()));
             return "redirect:/console/catalog/categories?edit=" + created.id();
         } catch (DomainException refused) {
-            return page(null, form, null, errors("create", refused), model);
+            return page(null, form, null, texts.byForm("create", refused), model);
         }
     }
 
@@ -95,10 +92,10 @@ class CategoryConsole {
         try {
             catalog.updateCategory(category.id(), new CategoryChanges(form.name(), form.nameEn(),
                     sortOrder(form.sortOrder())), version(form.version()));
-            redirect.addFlashAttribute("flash", message("catalog.flash.saved"));
+            redirect.addFlashAttribute("flash", texts.message("catalog.flash.saved"));
             return "redirect:/console/catalog/categories?edit=" + id;
         } catch (DomainException refused) {
-            return page(category, CategoryForm.blank(category), form, errors("edit", refused), model);
+            return page(category, CategoryForm.blank(category), form, texts.byForm("edit", refused), model);
         }
     }
 
@@ -109,10 +106,10 @@ class CategoryConsole {
         CategoryView category = catalog.category(new CategoryId(id));
         try {
             catalog.moveCategory(category.id(), id(parentId, "parentId"), version(version));
-            redirect.addFlashAttribute("flash", message("catalog.flash.moved"));
+            redirect.addFlashAttribute("flash", texts.message("catalog.flash.moved"));
             return "redirect:/console/catalog/categories?edit=" + id;
         } catch (DomainException refused) {
-            return page(category, CategoryForm.blank(category), CategoryForm.of(category), errors("move", refused),
+            return page(category, CategoryForm.blank(category), CategoryForm.of(category), texts.byForm("move", refused),
                     model);
         }
     }
@@ -123,10 +120,10 @@ class CategoryConsole {
         CategoryView category = catalog.category(new CategoryId(id));
         try {
             catalog.deleteCategory(category.id());
-            redirect.addFlashAttribute("flash", message("catalog.flash.deleted", category.code()));
+            redirect.addFlashAttribute("flash", texts.message("catalog.flash.deleted", category.code()));
             return "redirect:/console/catalog/categories";
         } catch (DomainException refused) {
-            redirect.addFlashAttribute("flashError", reasons.summary(refused));
+            redirect.addFlashAttribute("flashError", texts.summary(refused));
             return "redirect:/console/catalog/categories?edit=" + id;
         }
     }
@@ -166,10 +163,6 @@ class CategoryConsole {
         return "catalog/categories";
     }
 
-    /** The refusal's reasons by field, under the name of the form that was refused ({@code createErrors}...). */
-    private Map<String, Map<String, String>> errors(String form, DomainException refused) {
-        return Map.of(form + "Errors", reasons.byField(refused));
-    }
 
     private static @Nullable CategoryId id(@Nullable String text, String field) {
         if (text == null || text.isBlank()) {
@@ -200,7 +193,4 @@ class CategoryConsole {
         return version;
     }
 
-    private String message(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-    }
 }

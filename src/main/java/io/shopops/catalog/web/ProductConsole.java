@@ -32,7 +32,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -57,15 +56,13 @@ class ProductConsole {
             "title,asc", "title,desc", "price,asc", "price,desc", "spuCode,asc", "spuCode,desc");
 
     private final Catalog catalog;
-    private final ReasonTexts reasons;
-    private final MessageSource messages;
+    private final ConsoleTexts texts;
     private final ShopProperties shop;
     private final Clock clock;
 
-    ProductConsole(Catalog catalog, ReasonTexts reasons, MessageSource messages, ShopProperties shop, Clock clock) {
+    ProductConsole(Catalog catalog, ConsoleTexts texts, ShopProperties shop, Clock clock) {
         this.catalog = catalog;
-        this.reasons = reasons;
-        this.messages = messages;
+        this.texts = texts;
         this.shop = shop;
         this.clock = clock;
     }
@@ -82,7 +79,7 @@ class ProductConsole {
             @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "20") String size,
             HttpServletRequest request, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
-        binding.getFieldErrors().forEach(error -> errors.put(error.getField(), reasons.text("has an invalid value")));
+        binding.getFieldErrors().forEach(error -> errors.put(error.getField(), texts.text("has an invalid value")));
         Page<ProductSummary> products = null;
         if (filter == null) {
             filter = new ProductFilterParams(null, null, null, null, null, null, null, null, null);
@@ -91,7 +88,7 @@ class ProductConsole {
             try {
                 products = catalog.searchProducts(filter.toQuery(), new PageQuery(number(page), number(size)));
             } catch (DomainException refused) {
-                errors.putAll(reasons.byField(refused));
+                errors.putAll(texts.byField(refused));
             }
         }
         model.addAttribute("filter", filter);
@@ -127,10 +124,10 @@ class ProductConsole {
         List<ProductId> ids = productIds == null ? List.of() : productIds.stream().map(ProductId::new).toList();
         try {
             catalog.changeStatuses(ids, status, null);
-            redirect.addFlashAttribute("flash", message("catalog.flash.bulkChanged", ids.size(),
-                    message("catalog.status." + status.name())));
+            redirect.addFlashAttribute("flash", texts.message("catalog.flash.bulkChanged", ids.size(),
+                    texts.message("catalog.status." + status.name())));
         } catch (DomainException refused) {
-            redirect.addFlashAttribute("flashError", reasons.summary(refused));
+            redirect.addFlashAttribute("flashError", texts.summary(refused));
         }
         return "redirect:/console/catalog/products" + (filters == null || !LIST_QUERY.matcher(filters).matches()
                 ? "" : "?" + filters);
@@ -159,10 +156,10 @@ class ProductConsole {
             RedirectAttributes redirect) {
         try {
             catalog.changeStatus(new ProductId(id), status, reason, version);
-            redirect.addFlashAttribute("flash", message("catalog.flash.statusChanged",
-                    message("catalog.status." + status.name())));
+            redirect.addFlashAttribute("flash", texts.message("catalog.flash.statusChanged",
+                    texts.message("catalog.status." + status.name())));
         } catch (DomainException refused) {
-            redirect.addFlashAttribute("flashError", reasons.summary(refused));
+            redirect.addFlashAttribute("flashError", texts.summary(refused));
         }
         return "redirect:/console/catalog/products/" + id;
     }
@@ -184,9 +181,9 @@ class ProductConsole {
     private String skuAction(long id, Runnable action, RedirectAttributes redirect) {
         try {
             action.run();
-            redirect.addFlashAttribute("flash", message("catalog.flash.saved"));
+            redirect.addFlashAttribute("flash", texts.message("catalog.flash.saved"));
         } catch (DomainException refused) {
-            redirect.addFlashAttribute("flashError", reasons.summary(refused));
+            redirect.addFlashAttribute("flashError", texts.summary(refused));
         }
         return "redirect:/console/catalog/products/" + id;
     }
@@ -208,7 +205,7 @@ class ProductConsole {
         }
         try {
             ProductView created = catalog.createProduct(parsed.product());
-            redirect.addFlashAttribute("flash", message("catalog.flash.created", created.spuCode()));
+            redirect.addFlashAttribute("flash", texts.message("catalog.flash.created", created.spuCode()));
             return "redirect:/console/catalog/products/" + created.id();
         } catch (DomainException refused) {
             return form(form, null, errors(refused.violations(), parsed, refused), model);
@@ -232,11 +229,11 @@ class ProductConsole {
             return form(form, product, errors(parsed.problems(), parsed), model);
         }
         if (form.version() == null) {
-            return form(form, product, Map.of("version", reasons.text("is required")), model);
+            return form(form, product, Map.of("version", texts.text("is required")), model);
         }
         try {
             catalog.updateProduct(product.id(), parsed.changes(), form.version());
-            redirect.addFlashAttribute("flash", message("catalog.flash.saved"));
+            redirect.addFlashAttribute("flash", texts.message("catalog.flash.saved"));
             return "redirect:/console/catalog/products/" + id;
         } catch (DomainException refused) {
             return form(form, product, errors(refused.violations(), parsed, refused), model);
@@ -254,13 +251,13 @@ class ProductConsole {
     }
 
     private Map<String, String> errors(List<FieldViolation> violations, ProductForm.Parsed parsed) {
-        return ProductForm.errors(violations, parsed::formField, reasons::text);
+        return ProductForm.errors(violations, parsed::formField, texts::text);
     }
 
     private Map<String, String> errors(List<FieldViolation> violations, ProductForm.Parsed parsed,
             DomainException refused) {
         Map<String, String> errors = errors(violations, parsed);
-        return errors.isEmpty() ? reasons.byField(refused) : errors;
+        return errors.isEmpty() ? texts.byField(refused) : errors;
     }
 
     // --- import ---------------------------------------------------------------------------------------------
@@ -280,17 +277,17 @@ class ProductConsole {
     String importProducts(@RequestParam(required = false) @Nullable MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun, Model model) throws IOException {
         if (file == null || file.isEmpty()) {
-            return importPage(null, List.of(new ImportProblem(null, null, reasons.text("is empty"))), dryRun, model);
+            return importPage(null, List.of(new ImportProblem(null, null, texts.text("is empty"))), dryRun, model);
         }
         try (InputStream csv = file.getInputStream()) {
             return importPage(catalog.importProducts(csv, dryRun), List.of(), dryRun, model);
         } catch (DomainException refused) {
             List<ImportProblem> problems = new ArrayList<>();
             for (FieldViolation violation : refused.violations()) {
-                problems.add(new ImportProblem(violation.row(), violation.column(), reasons.text(violation.reason())));
+                problems.add(new ImportProblem(violation.row(), violation.column(), texts.text(violation.reason())));
             }
             if (problems.isEmpty()) {
-                problems.add(new ImportProblem(null, null, reasons.text(refused.getMessage())));
+                problems.add(new ImportProblem(null, null, texts.text(refused.getMessage())));
             }
             return importPage(null, problems, dryRun, model);
         }
@@ -314,9 +311,6 @@ class ProductConsole {
                 .toList();
     }
 
-    private String message(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-    }
 
     /** A paging parameter; anything but a whole number reads as an impossible value that PageQuery refuses. */
     private static int number(String text) {

@@ -17,12 +17,13 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the reasons the catalog gives for a refusal (stable English sentences, as the API returns them) into
- * the console's language: each known sentence has a message key in {@code i18n/catalog*.properties}, its
- * variable parts passed on. A sentence without a key is shown as the server wrote it.
+ * The catalog console's texts in the viewer's language: messages by key, and the reasons the catalog gives
+ * for a refusal (stable English sentences, as the API returns them), each known sentence with a message key
+ * in {@code i18n/catalog*.properties} and its variable parts passed on. A sentence without a key is shown
+ * as the server wrote it.
  */
 @Component
-class ReasonTexts {
+class ConsoleTexts {
 
     private record Rule(Pattern pattern, String key) {
     }
@@ -105,7 +106,7 @@ class ReasonTexts {
 
     private final MessageSource messages;
 
-    ReasonTexts(MessageSource messages) {
+    ConsoleTexts(MessageSource messages) {
         this.messages = messages;
     }
 
@@ -136,6 +137,16 @@ class ReasonTexts {
             errors.put("", text(refusal.getMessage()));
         }
         return errors;
+    }
+
+    /** A refusal's reasons by field under the name of the form refused: {@code createErrors}, {@code editErrors}... */
+    Map<String, Map<String, String>> byForm(String form, DomainException refusal) {
+        return Map.of(form + "Errors", byField(refusal));
+    }
+
+    /** A message of the bundles in the viewer's language. */
+    String message(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
     /** The whole refusal as one sentence, for a flash message. */
