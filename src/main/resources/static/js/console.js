@@ -36,6 +36,54 @@
         }
     });
 
+    // Repeating rows (the SKU rows of the product form): <button data-add-row="#rows" data-template="#row-template">
+    // appends a copy of the template with __INDEX__ numbered; <button data-remove-row> removes its [data-row] and
+    // renumbers the rows after it, so that names stay skus[0], skus[1], ... as the server binds them.
+    function renumber(container) {
+        container.querySelectorAll('[data-row]').forEach(function (row, index) {
+            row.querySelectorAll('[name], [id]').forEach(function (field) {
+                ['name', 'id'].forEach(function (attribute) {
+                    var value = field.getAttribute(attribute);
+                    if (value) { field.setAttribute(attribute, value.replace(/^(\w+)\[\d+\]/, '$1[' + index + ']')); }
+                });
+            });
+        });
+    }
+    document.addEventListener('click', function (event) {
+        var add = event.target.closest('[data-add-row]');
+        if (add) {
+            var container = document.querySelector(add.getAttribute('data-add-row'));
+            var template = document.querySelector(add.getAttribute('data-template'));
+            if (!container || !template) { return; }
+            var index = container.querySelectorAll('[data-row]').length;
+            var holder = document.createElement('tbody');
+            holder.innerHTML = template.innerHTML.replace(/__INDEX__/g, String(index));
+            var row = holder.firstElementChild;
+            container.appendChild(row);
+            var first = row.querySelector('input');
+            if (first) { first.focus(); }
+            return;
+        }
+        var remove = event.target.closest('[data-remove-row]');
+        if (remove) {
+            var rowToRemove = remove.closest('[data-row]');
+            var rows = rowToRemove && rowToRemove.parentElement;
+            if (rows) {
+                rowToRemove.remove();
+                renumber(rows);
+            }
+        }
+    });
+
+    // "Select all" for a list of checkboxes: <input type="checkbox" data-check-all="productIds">
+    document.addEventListener('change', function (event) {
+        var all = event.target.closest('[data-check-all]');
+        if (!all) { return; }
+        var scope = all.closest('form') || document;
+        scope.querySelectorAll('input[type="checkbox"][name="' + all.getAttribute('data-check-all') + '"]')
+            .forEach(function (box) { box.checked = all.checked; });
+    });
+
     // Charts: <div class="chart" data-chart='{"type":"bar","labels":[...],"series":[{"name":"..","data":[..]}]}'>
     function renderCharts(root) {
         if (!window.echarts) { return; }

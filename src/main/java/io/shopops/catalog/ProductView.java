@@ -32,4 +32,13 @@ public record ProductView(
         tags = tags.stream().sorted().toList();
         skus = List.copyOf(skus);
     }
+
+    /** Whether it could be sold if on the shelf: at least one active SKU with a sale price above zero. */
+    public boolean hasSellableSku() {
+        return skus.stream().anyMatch(sku -> sku.active() && !sku.salePrice().isZero());
+    }
+
+    public java.util.Optional<SkuView> sku(SkuId id) {
+        return skus.stream().filter(sku -> sku.id().equals(id)).findFirst();
+    }
 }

@@ -24,6 +24,12 @@ public final class BusinessRuleException extends DomainException {
         this.code = code;
     }
 
+    /** A rule refused several parts of one request (a bulk action): each part is named. */
+    public BusinessRuleException(String code, String message, List<FieldViolation> violations) {
+        super(message, violations);
+        this.code = code;
+    }
+
     public String code() {
         return code;
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.shopops.catalog.BrandChanges;
 import io.shopops.catalog.BrandId;
 import io.shopops.catalog.BrandView;
 import io.shopops.catalog.NewBrand;
@@ -50,6 +51,32 @@ public class BrandRepository {
     public boolean existsByCode(String code) {
         return jdbc.sql("SELECT COUNT(*) FROM brand WHERE code = :code").param("code", code)
                 .query(Long.class).single() > 0;
+    }
+
+    /** Changes a brand's details if it still has the version the client read; false when it has not. */
+    public boolean update(BrandId id, BrandChanges changes, long expectedVersion, Instant now) {
+        return jdbc.sql("""
+                UPDATE brand SET name = :name, name_en = :nameEn, logo_url = :logo, description = :description,
+                                 updated_at = :now, version = version + 1
+                WHERE id = :id AND version = :version
+                """)
+                .param("name", changes.name().trim()).param("nameEn", Texts.trimToNull(changes.nameEn()))
+                .param("logo", Texts.trimToNull(changes.logoUrl()))
+                .param("description", Texts.trimToNull(changes.description())).param("now", SqlTime.utc(now))
+                .param("id", id.value()).param("version", expectedVersion)
+                .update() == 1;
+    }
+
+    /** Deletes a brand no product uses, checked in the same statement; false when a product uses it. */
+    public boolean deleteIfUnused(BrandId id) {
+        return jdbc.sql("""
+                DELETE FROM brand WHERE id = :id AND NOT EXISTS (SELECT 1 FROM product p WHERE p.brand_id = :id)
+                """).param("id", id.value()).update() == 1;
+    }
+
+    public long productCount(BrandId id) {
+        return jdbc.sql("SELECT COUNT(*) FROM product WHERE brand_id = :id").param("id", id.value())
+                .query(Long.class).single();
     }
 
     public List<BrandView> all() {

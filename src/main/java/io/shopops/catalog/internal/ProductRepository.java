@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import io.shopops.catalog.BrandId;
 import io.shopops.catalog.CategoryId;
 import io.shopops.catalog.NewProduct;
 import io.shopops.catalog.NewSku;
+import io.shopops.catalog.ProductChanges;
 import io.shopops.catalog.ProductId;
 import io.shopops.catalog.ProductStatus;
 import io.shopops.catalog.ProductView;
@@ -25,14 +27,20 @@ import io.shopops.catalog.SkuId;
 import io.shopops.catalog.SkuRef;
 import io.shopops.catalog.SkuView;
 import io.shopops.catalog.SpecAttribute;
+import io.shopops.catalog.StatusChange;
 import io.shopops.shared.Money;
 import io.shopops.shared.persistence.SqlTime;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Products with their images, tags and SKUs. SKU ids never change once given: other modules hold them. */
+/**
+ * Products with their images, tags and SKUs. SKU ids never change once given: other modules hold them.
+ * Every change to a product or its SKUs first moves the product's version on ({@link #touch}), so that
+ * changes to one product are serialised by its row and a client's stale copy is detected.
+ */
 @Repository
 public class ProductRepository {
 
@@ -44,6 +52,7 @@ public class ProductRepository {
         this.jdbc = jdbc;
     }
 
+    /** Inserts a DRAFT product with its SKUs and the first entry of its status history. */
     public ProductId insert(NewProduct product, Currency currency, String actor, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -90,6 +99,85 @@ public class ProductRepository {
         return id;
     }
 
+    /** The position after the product's last SKU, for a SKU added later. */
+    public int nextSkuPosition(ProductId id) {
+        return jdbc.sql("SELECT COALESCE(MAX(position), -1) + 1 FROM sku WHERE product_id = :id")
+                .param("id", id.value()).query(Integer.class).single();
+    }
+
+    /**
+     * Claims the product for a change: moves its version on if it still has the version the client read and
+     * is not archived. False when either is no longer so (the caller tells which from what it loaded).
+     */
+    public boolean touch(ProductId id, long expectedVersion, String actor, Instant now) {
+        return jdbc.sql("""
+                UPDATE product SET updated_at = :now, updated_by = :actor, version = version + 1
+                WHERE id = :id AND version = :version AND status <> 'ARCHIVED'
+                """)
+                .param("now", SqlTime.utc(now)).param("actor", actor)
+                .param("id", id.value()).param("version", expectedVersion)
+                .update() == 1;
+    }
+
+    /** Writes a product's own fields, images and tags; call {@link #touch} first. */
+    public void updateDetails(ProductId id, ProductChanges changes) {
+        jdbc.sql("""
+                UPDATE product SET title = :title, title_en = :titleEn, subtitle = :subtitle,
+                                   description = :description, category_id = :category, brand_id = :brand
+                WHERE id = :id
+                """)
+                .param("title", changes.title().trim()).param("titleEn", Texts.trimToNull(changes.titleEn()))
+                .param("subtitle", Texts.trimToNull(changes.subtitle()))
+                .param("description", Texts.trimToNull(changes.description()))
+                .param("category", changes.categoryId().value())
+                .param("brand", changes.brandId() == null ? null : changes.brandId().value())
+                .param("id", id.value())
+                .update();
+        replaceImages(id, changes.imageUrls());
+        replaceTags(id, changes.tags());
+    }
+
+    /** Writes a SKU's code, prices, barcode, weight and spec; its id, product and active flag stay. */
+    public void updateSku(SkuId id, NewSku sku, Instant now) {
+        jdbc.sql("""
+                UPDATE sku SET sku_code = :code, list_price = :list, sale_price = :sale, cost_price = :cost,
+                               barcode = :barcode, weight_grams = :weight, updated_at = :now
+                WHERE id = :id
+                """)
+                .param("code", sku.skuCode().trim()).param("list", sku.listPrice()).param("sale", sku.salePrice())
+                .param("cost", sku.costPrice()).param("barcode", Texts.trimToNull(sku.barcode()))
+                .param("weight", sku.weightGrams()).param("now", SqlTime.utc(now)).param("id", id.value())
+                .update();
+        replaceAttributes(id, sku.attributes());
+    }
+
+    /** Activates or deactivates a SKU; false when it already was so. */
+    public boolean setSkuActive(SkuId id, boolean active, Instant now) {
+        return jdbc.sql("UPDATE sku SET active = :active, updated_at = :now WHERE id = :id AND active <> :active")
+                .param("active", active).param("now", SqlTime.utc(now)).param("id", id.value())
+                .update() == 1;
+    }
+
+    /**
+     * Moves a product from one status to another if it is still in {@code from} with the version read, and
+     * records who did it and when; false when either changed meanwhile.
+     */
+    public boolean changeStatus(ProductId id, ProductStatus from, ProductStatus to, long expectedVersion,
+            String actor, Instant now, @Nullable String reason) {
+        int updated = jdbc.sql("""
+                UPDATE product SET status = :to, status_changed_at = :now, status_changed_by = :actor,
+                                   updated_at = :now, updated_by = :actor, version = version + 1
+                WHERE id = :id AND version = :version AND status = :from
+                """)
+                .param("to", to.name()).param("now", SqlTime.utc(now)).param("actor", actor)
+                .param("id", id.value()).param("version", expectedVersion).param("from", from.name())
+                .update();
+        if (updated == 1) {
+            recordStatusChange(id, from, to, actor, now, reason);
+        }
+        return updated == 1;
+    }
+
     public void replaceImages(ProductId id, List<String> urls) {
         jdbc.sql("DELETE FROM product_image WHERE product_id = :id").param("id", id.value()).update();
         int position = 0;
@@ -117,14 +205,29 @@ public class ProductRepository {
         }
     }
 
-    public void recordStatusChange(ProductId id, ProductStatus from, ProductStatus to, String actor, Instant at,
-            String reason) {
+    public void recordStatusChange(ProductId id, @Nullable ProductStatus from, ProductStatus to, String actor,
+            Instant at, @Nullable String reason) {
         jdbc.sql("""
                 INSERT INTO product_status_change (product_id, from_status, to_status, changed_at, changed_by, reason)
                 VALUES (:id, :from, :to, :at, :actor, :reason)
                 """)
                 .param("id", id.value()).param("from", from == null ? null : from.name()).param("to", to.name())
-                .param("at", SqlTime.utc(at)).param("actor", actor).param("reason", reason).update();
+                .param("at", SqlTime.utc(at)).param("actor", actor).param("reason", Texts.trimToNull(reason))
+                .update();
+    }
+
+    /** The product's moves between statuses, newest first. */
+    public List<StatusChange> statusHistory(ProductId id) {
+        return jdbc.sql("""
+                SELECT from_status, to_status, changed_at, changed_by, reason FROM product_status_change
+                WHERE product_id = :id ORDER BY changed_at DESC, id DESC
+                """)
+                .param("id", id.value())
+                .query((rs, row) -> new StatusChange(
+                        rs.getString("from_status") == null ? null : ProductStatus.valueOf(rs.getString("from_status")),
+                        ProductStatus.valueOf(rs.getString("to_status")), SqlTime.requiredInstant(rs, "changed_at"),
+                        rs.getString("changed_by"), rs.getString("reason")))
+                .list();
     }
 
     public boolean spuCodeExists(String spuCode) {
@@ -134,18 +237,97 @@ public class ProductRepository {
 
     /** Which of the given SKU codes are already taken, by any product. */
     public Set<String> existingSkuCodes(Collection<String> codes) {
-        Set<String> existing = new java.util.HashSet<>();
+        return skuOwners(codes).keySet();
+    }
+
+    /** Where the given SKU codes are in use: the SKU and the product (by id and SPU code) holding each. */
+    public Map<String, SkuOwner> skuOwners(Collection<String> codes) {
+        Map<String, SkuOwner> owners = new HashMap<>();
         for (List<String> batch : batches(codes.stream().map(String::trim).distinct().toList())) {
-            existing.addAll(jdbc.sql("SELECT sku_code FROM sku WHERE sku_code IN (:codes)")
-                    .param("codes", batch).query(String.class).list());
+            jdbc.sql("""
+                    SELECT s.sku_code, s.id, s.product_id, p.spu_code FROM sku s JOIN product p ON p.id = s.product_id
+                    WHERE s.sku_code IN (:codes)
+                    """)
+                    .param("codes", batch)
+                    .query(rs -> {
+                        owners.put(rs.getString("sku_code"), new SkuOwner(new SkuId(rs.getLong("id")),
+                                new ProductId(rs.getLong("product_id")), rs.getString("spu_code")));
+                    });
         }
-        return existing;
+        return owners;
+    }
+
+    public record SkuOwner(SkuId skuId, ProductId productId, String spuCode) {
+    }
+
+    /** The ids of the products with the given SPU codes; unknown codes are missing from the map. */
+    public Map<String, ProductId> idsBySpuCode(Collection<String> spuCodes) {
+        Map<String, ProductId> ids = new HashMap<>();
+        for (List<String> batch : batches(spuCodes.stream().map(String::trim).distinct().toList())) {
+            jdbc.sql("SELECT id, spu_code FROM product WHERE spu_code IN (:codes)")
+                    .param("codes", batch)
+                    .query(rs -> {
+                        ids.put(rs.getString("spu_code"), new ProductId(rs.getLong("id")));
+                    });
+        }
+        return ids;
     }
 
     public Optional<ProductView> find(ProductId id) {
-        Optional<ProductRow> row = jdbc.sql("SELECT * FROM product WHERE id = :id").param("id", id.value())
-                .query(ProductRepository::productRow).optional();
-        return row.map(this::complete);
+        return Optional.ofNullable(findAll(List.of(id)).get(id));
+    }
+
+    /**
+     * Loads many products at once, a handful of statements per batch of ids rather than several per product;
+     * the map iterates in the order of the given ids, and unknown ids are missing.
+     */
+    public Map<ProductId, ProductView> findAll(Collection<ProductId> ids) {
+        Map<ProductId, ProductView> loaded = new HashMap<>();
+        for (List<Long> batch : batches(ids.stream().map(ProductId::value).distinct().toList())) {
+            List<ProductRow> rows = jdbc.sql("SELECT * FROM product WHERE id IN (:ids)").param("ids", batch)
+                    .query(ProductRepository::productRow).list();
+            Map<Long, List<String>> images = new HashMap<>();
+            jdbc.sql("SELECT product_id, url FROM product_image WHERE product_id IN (:ids) ORDER BY product_id, position")
+                    .param("ids", batch)
+                    .query(rs -> {
+                        images.computeIfAbsent(rs.getLong("product_id"), k -> new ArrayList<>()).add(rs.getString("url"));
+                    });
+            Map<Long, List<String>> tags = new HashMap<>();
+            jdbc.sql("SELECT product_id, tag FROM product_tag WHERE product_id IN (:ids)")
+                    .param("ids", batch)
+                    .query(rs -> {
+                        tags.computeIfAbsent(rs.getLong("product_id"), k -> new ArrayList<>()).add(rs.getString("tag"));
+                    });
+            Map<Long, List<SkuView>> skus = new HashMap<>();
+            jdbc.sql("SELECT * FROM sku WHERE product_id IN (:ids) ORDER BY product_id, position, id")
+                    .param("ids", batch)
+                    .query(rs -> {
+                        skus.computeIfAbsent(rs.getLong("product_id"), k -> new ArrayList<>()).add(skuView(rs, 0));
+                    });
+            Map<SkuId, List<SpecAttribute>> attributes = attributes(
+                    skus.values().stream().flatMap(List::stream).map(SkuView::id).toList());
+            for (ProductRow row : rows) {
+                List<SkuView> withAttributes = skus.getOrDefault(row.id(), List.of()).stream()
+                        .map(s -> new SkuView(s.id(), s.skuCode(), attributes.getOrDefault(s.id(), List.of()),
+                                s.listPrice(), s.salePrice(), s.costPrice(), s.barcode(), s.weightGrams(), s.active(),
+                                s.createdAt(), s.updatedAt()))
+                        .toList();
+                loaded.put(new ProductId(row.id()), new ProductView(new ProductId(row.id()), row.spuCode(),
+                        row.title(), row.titleEn(), row.subtitle(), row.description(), new CategoryId(row.categoryId()),
+                        row.brandId() == null ? null : new BrandId(row.brandId()), row.status(),
+                        row.statusChangedAt(), row.statusChangedBy(), images.getOrDefault(row.id(), List.of()),
+                        tags.getOrDefault(row.id(), List.of()), withAttributes, row.createdAt(), row.createdBy(),
+                        row.updatedAt(), row.updatedBy(), row.version()));
+            }
+        }
+        Map<ProductId, ProductView> ordered = new LinkedHashMap<>();
+        for (ProductId id : ids) {
+            ProductView view = loaded.get(id);
+            if (view != null) {
+                ordered.put(id, view);
+            }
+        }
+        return ordered;
     }
 
     public Map<SkuId, SkuRef> skuRefs(Collection<SkuId> ids) {
@@ -172,22 +354,21 @@ public class ProductRepository {
                 .query(Long.class).optional().map(SkuId::new);
     }
 
-    private ProductView complete(ProductRow row) {
-        long id = row.id();
-        List<String> images = jdbc.sql("SELECT url FROM product_image WHERE product_id = :id ORDER BY position")
-                .param("id", id).query(String.class).list();
-        List<String> tags = jdbc.sql("SELECT tag FROM product_tag WHERE product_id = :id ORDER BY tag")
-                .param("id", id).query(String.class).list();
-        List<SkuView> skus = jdbc.sql("SELECT * FROM sku WHERE product_id = :id ORDER BY position, id")
-                .param("id", id).query(ProductRepository::skuView).list();
-        Map<SkuId, List<SpecAttribute>> attributes = attributes(skus.stream().map(SkuView::id).toList());
-        List<SkuView> withAttributes = skus.stream().map(s -> new SkuView(s.id(), s.skuCode(),
-                attributes.getOrDefault(s.id(), List.of()), s.listPrice(), s.salePrice(), s.costPrice(), s.barcode(),
-                s.weightGrams(), s.active(), s.createdAt(), s.updatedAt())).toList();
-        return new ProductView(new ProductId(id), row.spuCode(), row.title(), row.titleEn(), row.subtitle(),
-                row.description(), new CategoryId(row.categoryId()), row.brandId() == null ? null : new BrandId(row.brandId()),
-                row.status(), row.statusChangedAt(), row.statusChangedBy(), images, tags, withAttributes,
-                row.createdAt(), row.createdBy(), row.updatedAt(), row.updatedBy(), row.version());
+    public Map<ProductStatus, Long> countByStatus() {
+        Map<ProductStatus, Long> counts = new EnumMap<>(ProductStatus.class);
+        jdbc.sql("SELECT status, COUNT(*) AS n FROM product GROUP BY status")
+                .query(rs -> {
+                    counts.put(ProductStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** Active SKUs of products that are not archived: what is for sale or being prepared. */
+    public long countActiveSkusOfLiveProducts() {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM sku s JOIN product p ON p.id = s.product_id
+                WHERE s.active AND p.status <> 'ARCHIVED'
+                """).query(Long.class).single();
     }
 
     private Map<SkuId, List<SpecAttribute>> attributes(List<SkuId> skuIds) {

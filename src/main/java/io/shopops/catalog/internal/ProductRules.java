@@ -5,10 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.shopops.catalog.CategoryId;
 import io.shopops.catalog.NewProduct;
 import io.shopops.catalog.NewSku;
+import io.shopops.catalog.ProductChanges;
 import io.shopops.catalog.SpecAttribute;
 import io.shopops.shared.Violations;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules a product's data must meet, checked in full before anything is written so that a client (or
@@ -27,41 +30,64 @@ public final class ProductRules {
 
     public static void checkProduct(Violations v, NewProduct product, Currency currency) {
         v.code("spuCode", product.spuCode());
-        v.text("title", product.title(), true, 200);
-        v.text("titleEn", product.titleEn(), false, 200);
-        v.text("subtitle", product.subtitle(), false, 300);
-        v.multilineText("description", product.description(), false, 20_000);
-        v.check(product.categoryId() != null, "categoryId", "is required");
-        checkImages(v, product.imageUrls());
-        checkTags(v, product.tags());
+        checkDetails(v, product.title(), product.titleEn(), product.subtitle(), product.description(),
+                product.categoryId(), product.imageUrls(), product.tags());
         List<NewSku> skus = product.skus() == null ? List.of() : product.skus();
         if (skus.isEmpty()) {
             v.add("skus", "must contain at least one SKU");
-        } else if (skus.size() > MAX_SKUS) {
-            v.add("skus", "must contain at most " + MAX_SKUS + " SKUs");
         } else {
-            Set<String> codes = new HashSet<>();
-            Set<String> specs = new HashSet<>();
-            for (int i = 0; i < skus.size(); i++) {
-                NewSku sku = skus.get(i);
-                Violations at = v.nested("skus[" + i + "]");
-                if (sku == null) {
-                    at.add("skuCode", "is required");
-                    continue;
-                }
-                checkSku(at, sku, currency);
-                if (sku.skuCode() != null && !codes.add(sku.skuCode().trim())) {
-                    at.add("skuCode", "is repeated within the product");
-                }
-                if (sku.attributes() != null && !sku.attributes().isEmpty()
-                        && !specs.add(specKey(sku.attributes()))) {
-                    at.add("attributes", "repeat the spec of another SKU of the product");
-                }
+            checkSkus(v, skus, currency);
+        }
+    }
+
+    /** The changes of an existing product; its SKUs listed (if any) follow the same rules as at creation. */
+    public static void checkChanges(Violations v, ProductChanges changes, Currency currency) {
+        checkDetails(v, changes.title(), changes.titleEn(), changes.subtitle(), changes.description(),
+                changes.categoryId(), changes.imageUrls(), changes.tags());
+        if (changes.skus() != null && !changes.skus().isEmpty()) {
+            checkSkus(v, changes.skus(), currency);
+        }
+    }
+
+    private static void checkDetails(Violations v, @Nullable String title, @Nullable String titleEn,
+            @Nullable String subtitle, @Nullable String description, @Nullable CategoryId categoryId,
+            @Nullable List<String> imageUrls, @Nullable Set<String> tags) {
+        v.text("title", title, true, 200);
+        v.text("titleEn", titleEn, false, 200);
+        v.text("subtitle", subtitle, false, 300);
+        v.multilineText("description", description, false, 20_000);
+        v.check(categoryId != null, "categoryId", "is required");
+        checkImages(v, imageUrls);
+        checkTags(v, tags);
+    }
+
+    /** A list of SKUs of one product: each valid, no code or spec twice. */
+    public static void checkSkus(Violations v, List<NewSku> skus, Currency currency) {
+        if (skus.size() > MAX_SKUS) {
+            v.add("skus", "must contain at most " + MAX_SKUS + " SKUs");
+            return;
+        }
+        Set<String> codes = new HashSet<>();
+        Set<String> specs = new HashSet<>();
+        for (int i = 0; i < skus.size(); i++) {
+            NewSku sku = skus.get(i);
+            Violations at = v.nested("skus[" + i + "]");
+            if (sku == null) {
+                at.add("skuCode", "is required");
+                continue;
+            }
+            checkSku(at, sku, currency);
+            if (sku.skuCode() != null && !codes.add(sku.skuCode().trim())) {
+                at.add("skuCode", "is repeated within the product");
+            }
+            if (sku.attributes() != null && !sku.attributes().isEmpty()
+                    && !specs.add(specKey(sku.attributes()))) {
+                at.add("attributes", "repeat the spec of another SKU of the product");
             }
         }
     }
 
-    public static void checkImages(Violations v, List<String> urls) {
+    public static void checkImages(Violations v, @Nullable List<String> urls) {
         if (urls == null) {
             return;
         }
@@ -74,7 +100,7 @@ public final class ProductRules {
         }
     }
 
-    public static void checkTags(Violations v, Set<String> tags) {
+    public static void checkTags(Violations v, @Nullable Set<String> tags) {
         if (tags == null) {
             return;
         }
@@ -129,7 +155,8 @@ public final class ProductRules {
         }
     }
 
-    private static String specKey(List<SpecAttribute> attributes) {
+    /** Two SKUs of a product with the same key have the same spec, whatever the order of their attributes. */
+    public static String specKey(List<SpecAttribute> attributes) {
         return attributes.stream().filter(java.util.Objects::nonNull)
                 .map(a -> String.valueOf(a.name()).trim() + "=" + String.valueOf(a.value()).trim())
                 .sorted().reduce("", (a, b) -> a + "|" + b);

@@ -28,7 +28,7 @@ class PermissionInterceptor implements HandlerInterceptor {
         }
         String required = required(method);
         if (required == null) {
-            throw new AccessDeniedException("No permission is declared for " + method.getMethod().toGenericString());
+            throw new AccessDeniedException("No permission is declared for " + method.getShortLogMessage());
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || trust.isAnonymous(authentication) || !authentication.isAuthenticated()) {
