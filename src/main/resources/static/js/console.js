@@ -109,6 +109,8 @@
                     series: spec.series.map(function (s) { return { name: s.name, type: spec.type || 'bar', data: s.data }; })
                 };
             }
+            // figures, not a show: no animation, so what is drawn is at once what the data says
+            option.animation = false;
             chart.setOption(option);
         });
     }

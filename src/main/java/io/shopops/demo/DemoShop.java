@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import io.shopops.catalog.Catalog;
 import io.shopops.demo.internal.CatalogGenerator;
 import io.shopops.demo.internal.CatalogGenerator.PlannedProduct;
+import io.shopops.demo.internal.StockGenerator;
 import io.shopops.shared.BusinessRuleException;
 
 import org.springframework.stereotype.Service;
@@ -21,11 +22,14 @@ public class DemoShop {
 
     private final Catalog catalog;
     private final CatalogGenerator catalogGenerator;
+    private final StockGenerator stockGenerator;
     private final DemoProperties properties;
 
-    DemoShop(Catalog catalog, CatalogGenerator catalogGenerator, DemoProperties properties) {
+    DemoShop(Catalog catalog, CatalogGenerator catalogGenerator, StockGenerator stockGenerator,
+            DemoProperties properties) {
         this.catalog = catalog;
         this.catalogGenerator = catalogGenerator;
+        this.stockGenerator = stockGenerator;
         this.properties = properties;
     }
 
@@ -44,9 +48,11 @@ public class DemoShop {
         long started = System.nanoTime();
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom catalogRandom = root.split();
+        SplittableRandom stockRandom = root.split();
         List<PlannedProduct> products = catalogGenerator.generate(catalogRandom, properties.products(), properties.skus());
+        StockGenerator.Result stock = stockGenerator.generate(stockRandom, products);
         int skus = products.stream().mapToInt(p -> p.product().skus().size()).sum();
-        return new DemoReport(seed, catalog.categories().size(), catalog.brands().size(), products.size(), skus, 0, 0,
-                Duration.ofNanos(System.nanoTime() - started));
+        return new DemoReport(seed, catalog.categories().size(), catalog.brands().size(), products.size(), skus,
+                stock.warehouses(), stock.units(), Duration.ofNanos(System.nanoTime() - started));
     }
 }

@@ -4,7 +4,7 @@
  * other modules' facades. Runs on the first start of an empty embedded database, and as the command
  * {@code demo-shop} for any database. Later modules add their own steps (customers, orders, events).
  */
-@ApplicationModule(displayName = "Demo shop", allowedDependencies = { "catalog", "shared :: *" })
+@ApplicationModule(displayName = "Demo shop", allowedDependencies = { "catalog", "inventory", "shared :: *" })
 @NullMarked
 package io.shopops.demo;
 

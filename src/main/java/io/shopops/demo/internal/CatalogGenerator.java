@@ -18,6 +18,7 @@ import io.shopops.catalog.NewBrand;
 import io.shopops.catalog.NewCategory;
 import io.shopops.catalog.NewProduct;
 import io.shopops.catalog.NewSku;
+import io.shopops.catalog.ProductStatus;
 import io.shopops.catalog.ProductView;
 import io.shopops.catalog.SpecAttribute;
 import io.shopops.demo.internal.DemoCatalogData.Brand;
@@ -75,9 +76,48 @@ public class CatalogGenerator {
             Slot slot = slots.get(i);
             ProductView product = catalog.createProduct(product(random, i, slot, skuCounts[i], ranks[i],
                     leaves.get(slot.leaf().code()), brands.get(slot.department())));
+            product = moveThroughLifecycle(product, lifecycle(random, ranks[i], productCount));
             planned.add(new PlannedProduct(product, ranks[i], slot.department()));
         }
         return planned;
+    }
+
+    /**
+     * Where a product ends up: most on the shelf; some drafts still being prepared; some taken off the shelf;
+     * a few slow sellers archived. They get there by the real transitions, so their history is real too.
+     */
+    private static ProductStatus lifecycle(RandomGenerator random, int rank, int productCount) {
+        double roll = random.nextDouble();
+        boolean tail = rank > productCount * 0.7;
+        if (tail && roll < 0.10) {
+            return ProductStatus.ARCHIVED;
+        }
+        if (roll < 0.06) {
+            return ProductStatus.DRAFT;
+        }
+        if (roll < 0.11) {
+            return ProductStatus.OFF_SHELF;
+        }
+        return ProductStatus.ON_SHELF;
+    }
+
+    private ProductView moveThroughLifecycle(ProductView product, ProductStatus target) {
+        List<ProductStatus> path = switch (target) {
+            case DRAFT -> List.of();
+            case ON_SHELF -> List.of(ProductStatus.ON_SHELF);
+            case OFF_SHELF -> List.of(ProductStatus.ON_SHELF, ProductStatus.OFF_SHELF);
+            case ARCHIVED -> List.of(ProductStatus.ON_SHELF, ProductStatus.OFF_SHELF, ProductStatus.ARCHIVED);
+        };
+        ProductView current = product;
+        for (ProductStatus step : path) {
+            String reason = switch (step) {
+                case OFF_SHELF -> "季节调整";
+                case ARCHIVED -> "停产";
+                default -> null;
+            };
+            current = catalog.changeStatus(current.id(), step, reason, current.version());
+        }
+        return current;
     }
 
     private record Slot(Department department, Leaf leaf) {
