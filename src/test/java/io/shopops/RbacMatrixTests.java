@@ -31,7 +31,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -42,6 +42,7 @@ import io.shopops.shared.web.RequiresPermission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
@@ -130,10 +131,18 @@ class RbacMatrixTests {
 
     private int call(Endpoint endpoint, Role role) throws Exception {
         String path = endpoint.path().replaceAll("\\{[^}]+}", "999999999");
-        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(endpoint.method()), path);
+        AbstractMockHttpServletRequestBuilder<?> request = request(HttpMethod.valueOf(endpoint.method()), path);
         boolean console = endpoint.path().startsWith("/console");
+        if (consumesMultipart(endpoint)) {
+            // an upload endpoint: a well-formed multipart request without the file
+            request = multipart(HttpMethod.valueOf(endpoint.method()), path);
+        }
         if (!endpoint.method().equals("GET")) {
-            request = console ? request.with(csrf()) : request.contentType(MediaType.APPLICATION_JSON).content("{}");
+            if (console) {
+                request = request.with(csrf());
+            } else if (!consumesMultipart(endpoint)) {
+                request = request.contentType(MediaType.APPLICATION_JSON).content("{}");
+            }
         }
         if (role != null) {
             StaffFixtures.Member member = members.get(role);
@@ -146,6 +155,14 @@ class RbacMatrixTests {
             }
         }
         return mvc.perform(request).andReturn().getResponse().getStatus();
+    }
+
+    private boolean consumesMultipart(Endpoint endpoint) {
+        return mappings.getHandlerMethods().keySet().stream()
+                .filter(info -> info.getPatternValues().contains(endpoint.path())
+                        && info.getMethodsCondition().getMethods().contains(RequestMethod.valueOf(endpoint.method())))
+                .anyMatch(info -> info.getConsumesCondition().getConsumableMediaTypes()
+                        .contains(MediaType.MULTIPART_FORM_DATA));
     }
 
     private List<Endpoint> mappedEndpoints() {
