@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.shopops.identity.Permission;
 import io.shopops.identity.Role;
 import io.shopops.testing.ShopOpsTest;
+import io.shopops.testing.SecurityDoc;
+import io.shopops.testing.SecurityDoc.Endpoint;
 import io.shopops.testing.StaffFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,9 +55,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RbacMatrixTests {
 
-    private static final Path DOC = Path.of("docs/security.md");
-    private static final Pattern ENDPOINT_ROW = Pattern.compile(
-            "^\\|\\s*(GET|POST|PUT|PATCH|DELETE)\\s*\\|\\s*`?([^|`]+?)`?\\s*\\|\\s*`?([a-z:]+)`?\\s*\\|\\s*$");
+    private static final Path DOC = SecurityDoc.PATH;
 
     @Autowired
     MockMvc mvc;
@@ -70,14 +68,6 @@ class RbacMatrixTests {
     RequestMappingHandlerMapping mappings;
 
     private final Map<Role, StaffFixtures.Member> members = new EnumMap<>(Role.class);
-
-    record Endpoint(String method, String path, String permission) implements Comparable<Endpoint> {
-
-        @Override
-        public int compareTo(Endpoint other) {
-            return (path + " " + method).compareTo(other.path + " " + other.method);
-        }
-    }
 
     @BeforeAll
     void oneMemberPerRole() {
@@ -191,14 +181,7 @@ class RbacMatrixTests {
     }
 
     private static List<Endpoint> documentedEndpoints() throws IOException {
-        List<Endpoint> endpoints = new ArrayList<>();
-        for (String line : Files.readAllLines(DOC)) {
-            Matcher row = ENDPOINT_ROW.matcher(line.trim());
-            if (row.matches()) {
-                endpoints.add(new Endpoint(row.group(1), row.group(2).trim(), row.group(3)));
-            }
-        }
-        return endpoints;
+        return SecurityDoc.endpoints();
     }
 
     private static Map<Permission, Set<Role>> documentedGrants() throws IOException {
