@@ -1,5 +1,6 @@
 package io.shopops.identity.internal;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -13,6 +14,7 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  * serve any signed-in request and a restart signs no one out.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableJdbcHttpSession
 class SessionConfiguration {
 
