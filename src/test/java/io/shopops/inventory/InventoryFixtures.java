@@ -22,11 +22,13 @@ public class InventoryFixtures {
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     private final Catalog catalog;
+    private final Warehouses warehouses;
     private final Inventory inventory;
     private volatile CategoryView category;
 
-    InventoryFixtures(Catalog catalog, Inventory inventory) {
+    InventoryFixtures(Catalog catalog, Warehouses warehouses, Inventory inventory) {
         this.catalog = catalog;
+        this.warehouses = warehouses;
         this.inventory = inventory;
     }
 
@@ -62,7 +64,7 @@ public class InventoryFixtures {
     }
 
     public WarehouseView warehouse() {
-        return inventory.createWarehouse(new NewWarehouse(unique("WH"), "测试仓", "华东", "上海市浦东新区"));
+        return warehouses.open(new NewWarehouse(unique("WH"), "测试仓", "华东", "上海市浦东新区"));
     }
 
     public void stock(SkuId sku, WarehouseId warehouse, int quantity) {

@@ -17,7 +17,7 @@ public class InventoryTestConfiguration {
     }
 
     @Bean
-    InventoryFixtures inventoryFixtures(Catalog catalog, Inventory inventory) {
-        return new InventoryFixtures(catalog, inventory);
+    InventoryFixtures inventoryFixtures(Catalog catalog, Warehouses warehouses, Inventory inventory) {
+        return new InventoryFixtures(catalog, warehouses, inventory);
     }
 }
