@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.shopops.catalog.Catalog;
+import io.shopops.catalog.Categories;
 import io.shopops.catalog.NewCategory;
 import io.shopops.catalog.NewProduct;
 import io.shopops.catalog.NewSku;
@@ -33,6 +34,8 @@ class FoundationSmokeTests {
         @Autowired
         Catalog catalog;
         @Autowired
+        Categories categories;
+        @Autowired
         StaffFixtures staff;
         @Autowired
         MockMvc mvc;
@@ -40,7 +43,7 @@ class FoundationSmokeTests {
         @Test
         void createsADraftProductWithSkus() {
             String suffix = Long.toString(System.nanoTime());
-            var category = catalog.createCategory(new NewCategory("smoke-" + suffix, "连衣裙", "Dresses", null, 0));
+            var category = categories.create(new NewCategory("smoke-" + suffix, "连衣裙", "Dresses", null, 0));
             ProductView product = catalog.createProduct(new NewProduct("SPU-" + suffix, "真丝连衣裙", "Silk dress", null,
                     null, category.id(), null, List.of("https://img.example.com/a.jpg"), Set.of("新品"),
                     List.of(new NewSku("SKU-" + suffix + "-R", List.of(new SpecAttribute("颜色", "红")),

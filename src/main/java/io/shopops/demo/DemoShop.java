@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import io.shopops.catalog.Catalog;
+import io.shopops.catalog.Brands;
+import io.shopops.catalog.Categories;
 import io.shopops.demo.internal.CatalogGenerator;
 import io.shopops.demo.internal.CatalogGenerator.PlannedProduct;
 import io.shopops.demo.internal.StockGenerator;
@@ -20,14 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DemoShop {
 
-    private final Catalog catalog;
+    private final Categories categories;
+    private final Brands brands;
     private final CatalogGenerator catalogGenerator;
     private final StockGenerator stockGenerator;
     private final DemoProperties properties;
 
-    DemoShop(Catalog catalog, CatalogGenerator catalogGenerator, StockGenerator stockGenerator,
+    DemoShop(Categories categories, Brands brands, CatalogGenerator catalogGenerator, StockGenerator stockGenerator,
             DemoProperties properties) {
-        this.catalog = catalog;
+        this.categories = categories;
+        this.brands = brands;
         this.catalogGenerator = catalogGenerator;
         this.stockGenerator = stockGenerator;
         this.properties = properties;
@@ -36,7 +39,7 @@ public class DemoShop {
     /** Whether the shop has no catalog yet, the only state the demo is generated into. */
     @Transactional(readOnly = true)
     public boolean isEmptyShop() {
-        return catalog.categories().isEmpty();
+        return categories.all().isEmpty();
     }
 
     @Transactional
@@ -52,7 +55,7 @@ public class DemoShop {
         List<PlannedProduct> products = catalogGenerator.generate(catalogRandom, properties.products(), properties.skus());
         StockGenerator.Result stock = stockGenerator.generate(stockRandom, products);
         int skus = products.stream().mapToInt(p -> p.product().skus().size()).sum();
-        return new DemoReport(seed, catalog.categories().size(), catalog.brands().size(), products.size(), skus,
+        return new DemoReport(seed, categories.all().size(), brands.all().size(), products.size(), skus,
                 stock.warehouses(), stock.units(), Duration.ofNanos(System.nanoTime() - started));
     }
 }

@@ -1,10 +1,7 @@
 package io.shopops.inventory;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +16,10 @@ import io.shopops.catalog.Catalog;
 import io.shopops.catalog.SkuId;
 import io.shopops.catalog.SkuRef;
 import io.shopops.catalog.StockState;
-import io.shopops.inventory.internal.InventoryProperties;
 import io.shopops.inventory.internal.LedgerRepository;
 import io.shopops.inventory.internal.LedgerRepository.Entry;
-import io.shopops.inventory.internal.ReservationRepository;
 import io.shopops.inventory.internal.StockRepository;
 import io.shopops.inventory.internal.WarehouseRepository;
-import io.shopops.shared.Actor;
-import io.shopops.shared.Actors;
 import io.shopops.shared.BusinessRuleException;
 import io.shopops.shared.ConflictException;
 import io.shopops.shared.Money;
@@ -36,132 +29,48 @@ import io.shopops.shared.PageQuery;
 import io.shopops.shared.ShopProperties;
 import io.shopops.shared.Violations;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import static io.shopops.inventory.InventorySupport.actor;
+import static io.shopops.inventory.InventorySupport.checkQuantity;
+import static io.shopops.inventory.InventorySupport.isStaff;
+import static io.shopops.inventory.InventorySupport.trimToNull;
 
 /**
- * The inventory's facade: one method per use case. Every change of on hand or reserved writes the ledger in the
- * same transaction, and the rule that available stock never goes below zero is checked by the database (a
- * conditional UPDATE and its row count, backed by CHECK constraints), never by reading a quantity first.
- * Changes made by staff are recorded in the audit log; those made by the system (other modules, the expiry
- * job) are in the ledger only.
+ * The inventory's stock: units received, returned, adjusted and transferred, safety stock, and reading stock,
+ * low stock, the ledger, the reconciliation and the home page's figures. Warehouses are opened and closed
+ * through {@link Warehouses}, stock is held for orders through {@link Reservations}.
+ *
+ * <p>Every change of on hand or reserved writes the ledger in the same transaction, and the rule that available
+ * stock never goes below zero is checked by the database (a conditional UPDATE and its row count, backed by
+ * CHECK constraints), never by reading a quantity first. Changes made by staff are recorded in the audit log;
+ * those made by the system (other modules) are in the ledger only.
  */
 @Service
 public class Inventory {
 
     /** The largest quantity one operation may move. */
     public static final int MAX_QUANTITY = 1_000_000;
-    /** The most lines one reservation may hold. */
-    public static final int MAX_LINES = 200;
-
-    private static final Logger log = LoggerFactory.getLogger(Inventory.class);
 
     private final WarehouseRepository warehouses;
     private final StockRepository stock;
     private final LedgerRepository ledger;
-    private final ReservationRepository reservations;
     private final Catalog catalog;
     private final AuditLog audit;
-    private final InventoryProperties properties;
     private final ShopProperties shop;
-    private final Clock clock;
-    private final TransactionTemplate transactions;
+    private final InventorySupport support;
 
-    Inventory(WarehouseRepository warehouses, StockRepository stock, LedgerRepository ledger,
-            ReservationRepository reservations, Catalog catalog, AuditLog audit, InventoryProperties properties,
-            ShopProperties shop, Clock clock, PlatformTransactionManager transactionManager) {
+    Inventory(WarehouseRepository warehouses, StockRepository stock, LedgerRepository ledger, Catalog catalog,
+            AuditLog audit, ShopProperties shop, InventorySupport support) {
         this.warehouses = warehouses;
         this.stock = stock;
         this.ledger = ledger;
-        this.reservations = reservations;
         this.catalog = catalog;
         this.audit = audit;
-        this.properties = properties;
         this.shop = shop;
-        this.clock = clock;
-        this.transactions = new TransactionTemplate(transactionManager);
-    }
-
-    // --- warehouses -----------------------------------------------------------------------------------------
-
-    @Transactional
-    public WarehouseView createWarehouse(NewWarehouse warehouse) {
-        Violations v = new Violations();
-        v.code("code", warehouse.code());
-        checkWarehouseDetails(v, warehouse.name(), warehouse.region(), warehouse.address());
-        v.throwIfAny();
-        String code = warehouse.code().trim();
-        if (warehouses.existsByCode(code)) {
-            throw new ConflictException("code", "is already used by another warehouse");
-        }
-        WarehouseId id = warehouses.insert(code, warehouse.name().trim(), trimToNull(warehouse.region()),
-                trimToNull(warehouse.address()), now());
-        WarehouseView created = warehouse(id);
-        audit.record("WAREHOUSE_CREATED", "warehouse", id, created.code(), null, created);
-        return created;
-    }
-
-    @Transactional
-    public WarehouseView updateWarehouse(WarehouseId id, WarehouseChange change) {
-        Violations v = new Violations();
-        checkWarehouseDetails(v, change.name(), change.region(), change.address());
-        v.throwIfAny();
-        WarehouseView before = warehouse(id);
-        if (!warehouses.update(id, change.version(), change.name().trim(), trimToNull(change.region()),
-                trimToNull(change.address()), now())) {
-            throw new ConflictException("version", "the warehouse was changed by someone else; reload it and try again");
-        }
-        WarehouseView after = warehouse(id);
-        audit.record("WAREHOUSE_UPDATED", "warehouse", id, after.code(), before, after);
-        return after;
-    }
-
-    /**
-     * Closes a warehouse for stock. Refused (422) while it holds stock or reservations: the deactivation takes
-     * the warehouse's lock first, and stock only arrives in a warehouse under that lock, so the check is exact.
-     */
-    @Transactional
-    public WarehouseView deactivateWarehouse(WarehouseId id) {
-        WarehouseView before = warehouse(id);
-        if (!warehouses.deactivate(id, now())) {
-            throw new BusinessRuleException("warehouse-inactive", "Warehouse " + before.code() + " is already inactive");
-        }
-        if (stock.warehouseHoldsStock(id)) {
-            throw new BusinessRuleException("warehouse-holds-stock", "Warehouse " + before.code()
-                    + " still holds stock or reservations; move or ship them first");
-        }
-        WarehouseView after = warehouse(id);
-        audit.record("WAREHOUSE_DEACTIVATED", "warehouse", id, after.code(), before, after);
-        return after;
-    }
-
-    @Transactional(readOnly = true)
-    public WarehouseView warehouse(WarehouseId id) {
-        return warehouses.find(id).orElseThrow(() -> NotFoundException.of("Warehouse", id));
-    }
-
-    @Transactional(readOnly = true)
-    public Page<WarehouseView> warehouses(boolean includeInactive, PageQuery page) {
-        return warehouses.list(includeInactive, page);
-    }
-
-    /** Every warehouse, active ones first: for choosers on the console. */
-    @Transactional(readOnly = true)
-    public List<WarehouseView> allWarehouses() {
-        return warehouses.all();
-    }
-
-    private static void checkWarehouseDetails(Violations v, @Nullable String name, @Nullable String region,
-            @Nullable String address) {
-        v.text("name", name, true, 100);
-        v.text("region", region, false, 50);
-        v.text("address", address, false, 300);
+        this.support = support;
     }
 
     // --- stock movements ------------------------------------------------------------------------------------
@@ -198,7 +107,7 @@ public class Inventory {
         WarehouseView target = lockActiveWarehouse("warehouseId", warehouse);
         StockLevel before = stock.level(sku, warehouse);
         MovementView movement = ledger.append(new Entry(sku, warehouse, type, quantity, 0, trimToNull(reason),
-                trimToNull(reference), null, null), actor().username(), now());
+                trimToNull(reference), null, null), actor().username(), support.now());
         stock.addOnHand(sku, warehouse, quantity);
         StockLevel after = stock.level(sku, warehouse);
         auditStock(action, ref, target, "%+d".formatted(quantity), before, after);
@@ -233,7 +142,7 @@ public class Inventory {
         SkuRef ref = requireSku("skuId", sku);
         WarehouseView target = lockActiveWarehouse("warehouseId", warehouse);
         StockLevel before = stock.level(sku, warehouse);
-        Instant now = now();
+        Instant now = support.now();
         long applied;
         if (delta != null && delta > 0) {
             stock.addOnHand(sku, warehouse, delta);
@@ -301,7 +210,7 @@ public class Inventory {
         WarehouseView target = lockActiveWarehouse("toWarehouseId", to);
         int quantity = transfer.quantity();
         UUID transferId = UUID.randomUUID();
-        Instant now = now();
+        Instant now = support.now();
         String reason = trimToNull(transfer.reason());
         String reference = trimToNull(transfer.reference());
         List<StockLevel> before = List.of(stock.level(sku, from), stock.level(sku, to));
@@ -335,201 +244,6 @@ public class Inventory {
         }
     }
 
-    // --- reservations ---------------------------------------------------------------------------------------
-
-    /**
-     * Holds stock for a reference, all lines or none (RESERVE entries). Refused with 422
-     * {@code insufficient-stock} naming the line that could not be held and what is available there, with 409
-     * while the reference already has an active reservation.
-     *
-     * <p>The row lock on a stock row is what serialises buyers of the same SKU, so it is taken last: the
-     * reservation, its lines and its ledger entries are inserted first, then one conditional UPDATE per line (in
-     * SKU and warehouse order, so that reservations of the same SKUs cannot deadlock), and the transaction commits.
-     * SKUs are checked against the catalog when a line fails: a stock row exists only for SKUs the catalog knew
-     * when their stock was received, so a line that succeeded names a known SKU.
-     */
-    @Transactional
-    public ReservationView reserve(NewReservation reservation) {
-        Violations v = new Violations();
-        v.text("reference", reservation.reference(), true, 64);
-        List<ReservationLine> requested = reservation.lines() == null ? List.of() : reservation.lines();
-        if (requested.isEmpty()) {
-            v.add("lines", "must contain at least one line");
-        } else if (requested.size() > MAX_LINES) {
-            v.add("lines", "must contain at most " + MAX_LINES + " lines");
-        } else {
-            for (int i = 0; i < requested.size(); i++) {
-                ReservationLine line = requested.get(i);
-                Violations at = v.nested("lines[" + i + "]");
-                if (line == null) {
-                    at.add("skuId", "is required");
-                    continue;
-                }
-                at.check(line.skuId() != null, "skuId", "is required");
-                at.check(line.warehouseId() != null, "warehouseId", "is required");
-                checkQuantity(at, "quantity", line.quantity());
-            }
-        }
-        Duration ttl = reservation.timeToLive() == null ? properties.reservationTtl() : reservation.timeToLive();
-        v.check(!ttl.isNegative() && !ttl.isZero() && ttl.compareTo(properties.maxReservationTtl()) <= 0,
-                "timeToLive", "must be positive and at most " + properties.maxReservationTtl());
-        v.throwIfAny();
-
-        String reference = reservation.reference().trim();
-        Actor actor = actor();
-        Instant now = now();
-        List<ReservationView.Line> lines = requested.stream()
-                .map(l -> new ReservationView.Line(l.skuId(), l.warehouseId(), l.quantity())).toList();
-        ReservationId id;
-        try {
-            id = reservations.insert(reference, now.plus(ttl), actor.username(), now);
-        } catch (DuplicateKeyException e) {
-            throw new ConflictException("reference", "already has an active reservation");
-        }
-        reservations.insertLines(id, lines);
-        ledger.appendAll(lines.stream().map(l -> new Entry(l.skuId(), l.warehouseId(), MovementType.RESERVE, 0,
-                l.quantity(), null, reference, null, id)).toList(), actor.username(), now);
-        ReservationView created = new ReservationView(id, reference, ReservationStatus.ACTIVE, lines, now.plus(ttl),
-                now, actor.username(), null, null);
-        if (actor.staffId() != null) {
-            audit.record("RESERVATION_CREATED", "reservation", id, reference, null, created);
-        }
-        for (int index : inStockOrder(lines)) {
-            ReservationView.Line line = lines.get(index);
-            if (!stock.reserve(line.skuId(), line.warehouseId(), line.quantity())) {
-                throw refusedLine(lines, index);
-            }
-        }
-        return created;
-    }
-
-    /** Why a line could not be held: an unknown SKU or warehouse (400), or not enough available (422). */
-    private RuntimeException refusedLine(List<ReservationView.Line> lines, int failed) {
-        Map<SkuId, SkuRef> known = catalog.skus(lines.stream().map(ReservationView.Line::skuId).toList());
-        for (int i = 0; i < lines.size(); i++) {
-            if (!known.containsKey(lines.get(i).skuId())) {
-                return NotFoundException.reference("lines[" + i + "].skuId", "SKU", lines.get(i).skuId());
-            }
-            if (warehouses.find(lines.get(i).warehouseId()).isEmpty()) {
-                return NotFoundException.reference("lines[" + i + "].warehouseId", "Warehouse",
-                        lines.get(i).warehouseId());
-            }
-        }
-        ReservationView.Line line = lines.get(failed);
-        long available = stock.level(line.skuId(), line.warehouseId()).available();
-        return new BusinessRuleException("insufficient-stock", "lines[" + failed + "].quantity",
-                "only %d available of SKU %s in warehouse %s".formatted(Math.max(0, available),
-                        known.get(line.skuId()).skuCode(), line.warehouseId()));
-    }
-
-    private static List<Integer> inStockOrder(List<ReservationView.Line> lines) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.<Integer>comparingLong(i -> lines.get(i).skuId().value())
-                .thenComparingLong(i -> lines.get(i).warehouseId().value()).thenComparingInt(i -> i));
-        return order;
-    }
-
-    /** Gives an ACTIVE reservation's units back (RELEASE); 422 if it is no longer active. */
-    @Transactional
-    public ReservationView release(ReservationId id) {
-        return close(id, ReservationStatus.RELEASED, now());
-    }
-
-    /** The reserved units leave the warehouse (SHIP: on hand and reserved both go down); 422 if not ACTIVE. */
-    @Transactional
-    public ReservationView ship(ReservationId id) {
-        return close(id, ReservationStatus.SHIPPED, now());
-    }
-
-    /**
-     * Ends the reservation exactly once: the status UPDATE from ACTIVE is the gate, and only the transaction that
-     * passed it touches the stock rows, so a release, a shipment and an expiry racing for it count once.
-     */
-    private ReservationView close(ReservationId id, ReservationStatus status, Instant now) {
-        Actor actor = status == ReservationStatus.EXPIRED ? Actor.SYSTEM : actor();
-        if (!reservations.close(id, status, actor.username(), now)) {
-            ReservationView current = reservations.find(id).orElseThrow(() -> NotFoundException.of("Reservation", id));
-            throw new BusinessRuleException("reservation-not-active",
-                    "Reservation %s is %s and can no longer be %s".formatted(id, current.status(),
-                            status.name().toLowerCase(java.util.Locale.ROOT)));
-        }
-        ReservationView closed = reservations.find(id).orElseThrow();
-        boolean shipped = status == ReservationStatus.SHIPPED;
-        String reason = status == ReservationStatus.EXPIRED ? "expired" : null;
-        ledger.appendAll(closed.lines().stream().map(l -> new Entry(l.skuId(), l.warehouseId(),
-                shipped ? MovementType.SHIP : MovementType.RELEASE, shipped ? -l.quantity() : 0, -l.quantity(), reason,
-                closed.reference(), null, id)).toList(), actor.username(), now);
-        if (actor.staffId() != null) {
-            ReservationView before = new ReservationView(id, closed.reference(), ReservationStatus.ACTIVE,
-                    closed.lines(), closed.expiresAt(), closed.createdAt(), closed.createdBy(), null, null);
-            audit.record(shipped ? "RESERVATION_SHIPPED" : "RESERVATION_RELEASED", "reservation", id,
-                    closed.reference(), before, closed);
-        }
-        for (int index : inStockOrder(closed.lines())) {
-            ReservationView.Line line = closed.lines().get(index);
-            boolean done = shipped ? stock.ship(line.skuId(), line.warehouseId(), line.quantity())
-                    : stock.unreserve(line.skuId(), line.warehouseId(), line.quantity());
-            if (!done) {
-                throw new IllegalStateException("Stock of SKU %s in warehouse %s holds less than reservation %s: run the reconciliation"
-                        .formatted(line.skuId(), line.warehouseId(), id));
-            }
-        }
-        return closed;
-    }
-
-    /**
-     * Releases every ACTIVE reservation whose time ran out, each in a transaction of its own, in batches; returns
-     * how many this call expired. A reservation released or shipped meanwhile is left alone (the status gate).
-     */
-    public int expireReservations() {
-        Instant now = now();
-        int expired = 0;
-        java.util.Set<ReservationId> failed = new java.util.HashSet<>();
-        while (true) {
-            List<ReservationId> due = transactions.execute(status -> reservations.due(now,
-                    properties.expiryBatchSize() + failed.size()));
-            List<ReservationId> todo = due == null ? List.of()
-                    : due.stream().filter(id -> !failed.contains(id)).toList();
-            if (todo.isEmpty()) {
-                return expired;
-            }
-            for (ReservationId id : todo) {
-                try {
-                    Boolean done = transactions.execute(status -> expire(id, now));
-                    if (Boolean.TRUE.equals(done)) {
-                        expired++;
-                    }
-                } catch (RuntimeException e) {
-                    failed.add(id);
-                    log.error("Could not expire reservation {}", id, e);
-                }
-            }
-        }
-    }
-
-    private boolean expire(ReservationId id, Instant now) {
-        try {
-            close(id, ReservationStatus.EXPIRED, now);
-            return true;
-        } catch (BusinessRuleException alreadyClosed) {
-            return false;
-        }
-    }
-
-    @Transactional(readOnly = true)
-    public ReservationView reservation(ReservationId id) {
-        return reservations.find(id).orElseThrow(() -> NotFoundException.of("Reservation", id));
-    }
-
-    @Transactional(readOnly = true)
-    public Page<ReservationView> reservations(@Nullable String reference, @Nullable ReservationStatus status,
-            PageQuery page) {
-        return reservations.find(reference == null || reference.isBlank() ? null : reference.trim(), status, page);
-    }
-
     // --- safety stock ---------------------------------------------------------------------------------------
 
     @Transactional
@@ -539,7 +253,7 @@ public class Inventory {
         v.throwIfAny();
         SkuRef ref = requireSku("skuId", sku);
         SafetyStock before = new SafetyStock(sku, stock.safetyStock(sku));
-        stock.setSafetyStock(sku, quantity, now());
+        stock.setSafetyStock(sku, quantity, support.now());
         SafetyStock after = new SafetyStock(sku, quantity);
         if (isStaff()) {
             audit.record("SAFETY_STOCK_SET", "sku", sku, ref.skuCode() + ": " + quantity, before, after);
@@ -634,7 +348,7 @@ public class Inventory {
     @Transactional(readOnly = true)
     public ReconciliationReport reconcile() {
         LedgerRepository.Reconciliation result = ledger.reconcile();
-        return new ReconciliationReport(now(), result.rowsChecked(), result.mismatches());
+        return new ReconciliationReport(support.now(), result.rowsChecked(), result.mismatches());
     }
 
     /** The home page's figures; stock is valued at each SKU's cost price, exactly. */
@@ -690,14 +404,6 @@ public class Inventory {
         return warehouse;
     }
 
-    private static void checkQuantity(Violations v, String field, int quantity) {
-        if (quantity < 1) {
-            v.add(field, "must be at least 1");
-        } else if (quantity > MAX_QUANTITY) {
-            v.add(field, "must be at most " + MAX_QUANTITY);
-        }
-    }
-
     private static void checkNotes(Violations v, @Nullable String reference, @Nullable String reason,
             boolean reasonRequired) {
         v.text("reference", reference, false, 64);
@@ -710,22 +416,5 @@ public class Inventory {
             audit.record(action, "stock", sku.id() + "@" + warehouse.id(),
                     "%s @ %s: %s".formatted(sku.skuCode(), warehouse.code(), change), before, after);
         }
-    }
-
-    /** Now, to the microsecond that both databases store. */
-    private Instant now() {
-        return Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    }
-
-    private static Actor actor() {
-        return Actors.current();
-    }
-
-    private static boolean isStaff() {
-        return actor().staffId() != null;
-    }
-
-    private static @Nullable String trimToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -4,6 +4,9 @@
  * stock agree. Available stock (on hand − reserved) never goes below zero, whatever the concurrency: the
  * database enforces it. The catalog learns about stock through the {@link io.shopops.catalog.StockLevels} port
  * implemented here.
+ *
+ * <p>Facades: {@link io.shopops.inventory.Warehouses}, {@link io.shopops.inventory.Inventory} (stock and its
+ * ledger) and {@link io.shopops.inventory.Reservations}.
  */
 @ApplicationModule(displayName = "Inventory", allowedDependencies = { "catalog", "audit", "shared :: *" })
 @NullMarked

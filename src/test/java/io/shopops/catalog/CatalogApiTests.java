@@ -62,6 +62,12 @@ class CatalogApiTests {
     @Autowired
     Catalog catalog;
     @Autowired
+    Categories categories;
+    @Autowired
+    Brands brands;
+    @Autowired
+    ProductSearch search;
+    @Autowired
     JsonMapper json;
     @Autowired
     AuditLog auditLog;
@@ -362,11 +368,11 @@ class CatalogApiTests {
         MvcResult created = mvc.perform(send(post(CATEGORIES),
                         Map.of("code", code, "name", "配件", "parentId", category.id().value())))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", endsWith(CATEGORIES + "/" + catalog.categoryByCode(code)
+                .andExpect(header().string("Location", endsWith(CATEGORIES + "/" + categories.byCode(code)
                         .orElseThrow().id())))
                 .andExpect(jsonPath("$.depth").value(2))
                 .andReturn();
-        CategoryView child = catalog.categoryByCode(code).orElseThrow();
+        CategoryView child = categories.byCode(code).orElseThrow();
         mvc.perform(get(created.getResponse().getHeader("Location")).header("Authorization", operator))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.name").value("配件"));
 
@@ -397,7 +403,7 @@ class CatalogApiTests {
         mvc.perform(send(post(BRANDS), Map.of("code", code, "name", "李宁", "logoUrl", "https://img.example.com/l.png")))
                 .andExpect(status().isCreated())
                 .andExpect(header().exists("Location"));
-        BrandView brand = catalog.brandByCode(code).orElseThrow();
+        BrandView brand = brands.byCode(code).orElseThrow();
         mvc.perform(send(put(BRANDS + "/" + brand.id()), Map.of("name", "Li-Ning", "version", brand.version())))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.name").value("Li-Ning"));
         refused(put(BRANDS + "/" + brand.id()), Map.of("name", "x", "version", brand.version()), 409, "version");
@@ -405,7 +411,7 @@ class CatalogApiTests {
                 "version", brand.version() + 1), 400, "logoUrl");
         mvc.perform(get(BRANDS).header("Authorization", operator))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[*].code", hasItem(code)));
-        fixtures.product(category, catalog.brand(brand.id()), unique("SPU"), "李宁跑鞋", java.util.Set.of(), "10.00");
+        fixtures.product(category, brands.brand(brand.id()), unique("SPU"), "李宁跑鞋", java.util.Set.of(), "10.00");
         mvc.perform(delete(BRANDS + "/" + brand.id()).header("Authorization", operator))
                 .andExpect(status().isConflict());
         BrandView unused = fixtures.brand();
@@ -425,7 +431,7 @@ class CatalogApiTests {
                 .andExpect(jsonPath("$.dryRun").value(true))
                 .andExpect(jsonPath("$.productsCreated").value(1))
                 .andExpect(jsonPath("$.skusCreated").value(2));
-        assertThat(catalog.searchProducts(ProductQuery.all().withKeyword(spu), PageQuery.first(5))
+        assertThat(search.find(ProductQuery.all().withKeyword(spu), PageQuery.first(5))
                 .totalItems()).isZero();
 
         CsvFile bad = CsvFile.withAllColumns().add(spu, spu + "-1", category.code())
@@ -557,8 +563,8 @@ class CatalogApiTests {
     /** Products, active SKUs, categories, brands and audit entries: what a refused request must leave as it was. */
     long[] counts() {
         CatalogFigures figures = catalog.figures();
-        return new long[] { figures.products(), figures.activeSkus(), catalog.categories().size(),
-                catalog.brands().size(), auditLog.find(AuditQuery.all(), PageQuery.first(1)).totalItems() };
+        return new long[] { figures.products(), figures.activeSkus(), categories.all().size(),
+                brands.all().size(), auditLog.find(AuditQuery.all(), PageQuery.first(1)).totalItems() };
     }
 
     static MockMultipartFile csv(byte[] bytes) {

@@ -48,6 +48,10 @@ class CatalogConsoleTests {
     @Autowired
     Catalog catalog;
     @Autowired
+    Categories categories;
+    @Autowired
+    Brands brands;
+    @Autowired
     Identity identity;
 
     private static final String OWN_PASSWORD = "chosen-by-me-77";
@@ -287,7 +291,7 @@ class CatalogConsoleTests {
         mvc.perform(as(post("/console/catalog/categories").with(csrf()).param("code", code).param("name", "配件")
                         .param("parentId", category.id().toString()).param("sortOrder", "2")))
                 .andExpect(status().is3xxRedirection());
-        CategoryView created = catalog.categoryByCode(code).orElseThrow();
+        CategoryView created = categories.byCode(code).orElseThrow();
         assertThat(created.parentId()).isEqualTo(category.id());
         mvc.perform(as(get("/console/catalog/categories")))
                 .andExpect(content().string(containsString("id=\"category-" + created.id() + "\"")));
@@ -295,7 +299,7 @@ class CatalogConsoleTests {
         mvc.perform(as(post("/console/catalog/categories/" + created.id()).with(csrf()).param("name", "饰品")
                         .param("nameEn", "Accessories").param("sortOrder", "1").param("version", Long.toString(created.version()))))
                 .andExpect(redirectedUrl("/console/catalog/categories?edit=" + created.id()));
-        assertThat(catalog.category(created.id()).name()).isEqualTo("饰品");
+        assertThat(categories.category(created.id()).name()).isEqualTo("饰品");
 
         mvc.perform(as(post("/console/catalog/categories/" + category.id() + "/move").with(csrf()).param("lang", "zh-CN")
                         .param("parentId", created.id().toString()).param("version", Long.toString(category.version()))))
@@ -304,7 +308,7 @@ class CatalogConsoleTests {
         mvc.perform(as(post("/console/catalog/categories/" + created.id() + "/move").with(csrf())
                         .param("parentId", "").param("version", Long.toString(created.version() + 1))))
                 .andExpect(redirectedUrl("/console/catalog/categories?edit=" + created.id()));
-        assertThat(catalog.category(created.id()).depth()).isEqualTo(1);
+        assertThat(categories.category(created.id()).depth()).isEqualTo(1);
 
         mvc.perform(as(post("/console/catalog/categories").with(csrf()).param("lang", "en").param("code", "bad code!")
                         .param("name", "")))
@@ -313,7 +317,7 @@ class CatalogConsoleTests {
                 .andExpect(content().string(containsString("must be 1 to 64 letters")));
         mvc.perform(as(post("/console/catalog/categories/" + created.id() + "/delete").with(csrf())))
                 .andExpect(redirectedUrl("/console/catalog/categories"));
-        assertThat(catalog.categoryByCode(code)).isEmpty();
+        assertThat(categories.byCode(code)).isEmpty();
     }
 
     @Test
@@ -321,7 +325,7 @@ class CatalogConsoleTests {
         String code = unique("console-brand");
         mvc.perform(as(post("/console/catalog/brands").with(csrf()).param("code", code).param("name", "安踏")))
                 .andExpect(redirectedUrl("/console/catalog/brands"));
-        BrandView brand = catalog.brandByCode(code).orElseThrow();
+        BrandView brand = brands.byCode(code).orElseThrow();
         mvc.perform(as(post("/console/catalog/brands/" + brand.id()).with(csrf()).param("lang", "en").param("name", "Anta")
                         .param("logoUrl", "not a url").param("version", Long.toString(brand.version()))))
                 .andExpect(status().isOk())
@@ -330,8 +334,8 @@ class CatalogConsoleTests {
         mvc.perform(as(post("/console/catalog/brands/" + brand.id()).with(csrf()).param("name", "Anta")
                         .param("version", Long.toString(brand.version()))))
                 .andExpect(redirectedUrl("/console/catalog/brands"));
-        assertThat(catalog.brand(brand.id()).name()).isEqualTo("Anta");
-        fixtures.product(category, catalog.brand(brand.id()), unique("SPU"), "安踏跑鞋", Set.of(), "10.00");
+        assertThat(brands.brand(brand.id()).name()).isEqualTo("Anta");
+        fixtures.product(category, brands.brand(brand.id()), unique("SPU"), "安踏跑鞋", Set.of(), "10.00");
         mvc.perform(as(post("/console/catalog/brands/" + brand.id() + "/delete").with(csrf()).param("lang", "zh-CN")))
                 .andExpect(redirectedUrl("/console/catalog/brands?edit=" + brand.id()))
                 .andExpect(flash().attribute("flashError", "有 1 个商品使用该品牌；请先为它们更换品牌。"));

@@ -37,6 +37,8 @@ class CatalogCsvContractTests {
         @Autowired
         Catalog catalog;
         @Autowired
+        ProductSearch search;
+        @Autowired
         CatalogFixtures fixtures;
 
         // --- import -------------------------------------------------------------------------------------------
@@ -138,7 +140,7 @@ class CatalogCsvContractTests {
                 assertThat(reasons.get(13)).isEqualTo("must be a number such as 199.00");
             });
             assertThat(refused.violations().getFirst().field()).isEqualTo("row 3, column sale_price");
-            assertThat(catalog.searchProducts(ProductQuery.all().withCategory(category.id()), PageQuery.first(50))
+            assertThat(search.find(ProductQuery.all().withCategory(category.id()), PageQuery.first(50))
                     .items()).extracting(ProductSummary::id).containsExactly(other.id());
             assertThat(catalog.product(other.id())).isEqualTo(other);
         }
@@ -161,7 +163,7 @@ class CatalogCsvContractTests {
                     assertThat(problem.reason()).contains("cannot be read as CSV");
                 });
             }
-            assertThat(catalog.searchProducts(ProductQuery.all().withCategory(category.id()), PageQuery.first(5))
+            assertThat(search.find(ProductQuery.all().withCategory(category.id()), PageQuery.first(5))
                     .totalItems()).isZero();
         }
 
@@ -236,7 +238,7 @@ class CatalogCsvContractTests {
             ImportSummary summary = catalog.importProducts(file.stream(), true);
 
             assertThat(summary).isEqualTo(new ImportSummary(true, 2, 1, 0, 0, 2, 0, 0));
-            assertThat(catalog.searchProducts(ProductQuery.all().withKeyword(spu), PageQuery.first(5)).totalItems())
+            assertThat(search.find(ProductQuery.all().withKeyword(spu), PageQuery.first(5)).totalItems())
                     .isZero();
             CsvFile bad = CsvFile.withAllColumns().add(spu, spu + "-1", category.code(), "cost_price", "-1");
             assertThat(catchThrowableOfType(InvalidInputException.class, () -> catalog.importProducts(bad.stream(), true))
@@ -439,14 +441,14 @@ class CatalogCsvContractTests {
         }
 
         ProductView product(String spuCode) {
-            ProductSummary summary = catalog.searchProducts(ProductQuery.all().withKeyword(spuCode), PageQuery.first(5))
+            ProductSummary summary = search.find(ProductQuery.all().withKeyword(spuCode), PageQuery.first(5))
                     .items().stream().filter(s -> s.spuCode().equals(spuCode)).findFirst().orElseThrow();
             return catalog.product(summary.id());
         }
 
         byte[] export(ProductQuery query) throws IOException {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            catalog.exportProducts(query, () -> out);
+            search.export(query, () -> out);
             return out.toByteArray();
         }
 

@@ -43,6 +43,10 @@ class CatalogFacadeContractTests {
         @Autowired
         Catalog catalog;
         @Autowired
+        Categories categories;
+        @Autowired
+        Brands brands;
+        @Autowired
         CatalogFixtures fixtures;
         @Autowired
         AuditLog auditLog;
@@ -52,7 +56,7 @@ class CatalogFacadeContractTests {
         @Test
         void renamesAndReordersACategoryAndRefusesAStaleVersion() {
             CategoryView category = fixtures.category();
-            CategoryView renamed = catalog.updateCategory(category.id(), new CategoryChanges("女装", "Women", 7),
+            CategoryView renamed = categories.update(category.id(), new CategoryChanges("女装", "Women", 7),
                     category.version());
             assertThat(renamed.name()).isEqualTo("女装");
             assertThat(renamed.nameEn()).isEqualTo("Women");
@@ -60,17 +64,17 @@ class CatalogFacadeContractTests {
             assertThat(renamed.version()).isEqualTo(category.version() + 1);
             assertThat(renamed.code()).isEqualTo(category.code());
 
-            assertThatThrownBy(() -> catalog.updateCategory(category.id(), new CategoryChanges("男装", null, 1),
+            assertThatThrownBy(() -> categories.update(category.id(), new CategoryChanges("男装", null, 1),
                     category.version()))
                     .isInstanceOf(ConflictException.class)
                     .satisfies(e -> assertThat(fields(e)).containsExactly("version"));
-            assertThat(catalog.category(category.id()).name()).isEqualTo("女装");
+            assertThat(categories.category(category.id()).name()).isEqualTo("女装");
         }
 
         @Test
         void refusesACategoryWithoutNameNamingTheField() {
             CategoryView category = fixtures.category();
-            assertThatThrownBy(() -> catalog.updateCategory(category.id(), new CategoryChanges(" ", "x\u0000", 0),
+            assertThatThrownBy(() -> categories.update(category.id(), new CategoryChanges(" ", "x\u0000", 0),
                     category.version()))
                     .isInstanceOf(InvalidInputException.class)
                     .satisfies(e -> assertThat(fields(e)).containsExactly("name", "nameEn"));
@@ -83,15 +87,15 @@ class CatalogFacadeContractTests {
             CategoryView b1 = fixtures.category(b);
             CategoryView b11 = fixtures.category(b1);
 
-            CategoryView moved = catalog.moveCategory(b.id(), a.id(), b.version());
+            CategoryView moved = categories.move(b.id(), a.id(), b.version());
 
             assertThat(moved.parentId()).isEqualTo(a.id());
             assertThat(moved.depth()).isEqualTo(2);
             assertThat(moved.path()).isEqualTo(a.path() + b.id() + "/");
-            CategoryView child = catalog.category(b1.id());
+            CategoryView child = categories.category(b1.id());
             assertThat(child.path()).isEqualTo(a.path() + b.id() + "/" + b1.id() + "/");
             assertThat(child.depth()).isEqualTo(3);
-            CategoryView grandchild = catalog.category(b11.id());
+            CategoryView grandchild = categories.category(b11.id());
             assertThat(grandchild.path()).isEqualTo(child.path() + b11.id() + "/");
             assertThat(grandchild.depth()).isEqualTo(4);
             assertThat(grandchild.parentId()).isEqualTo(b1.id());
@@ -103,13 +107,13 @@ class CatalogFacadeContractTests {
             CategoryView child = fixtures.category(parent);
             CategoryView grandchild = fixtures.category(child);
 
-            CategoryView moved = catalog.moveCategory(child.id(), null, child.version());
+            CategoryView moved = categories.move(child.id(), null, child.version());
 
             assertThat(moved.parentId()).isNull();
             assertThat(moved.depth()).isEqualTo(1);
             assertThat(moved.path()).isEqualTo("/" + child.id() + "/");
-            assertThat(catalog.category(grandchild.id()).path()).isEqualTo("/" + child.id() + "/" + grandchild.id() + "/");
-            assertThat(catalog.category(grandchild.id()).depth()).isEqualTo(2);
+            assertThat(categories.category(grandchild.id()).path()).isEqualTo("/" + child.id() + "/" + grandchild.id() + "/");
+            assertThat(categories.category(grandchild.id()).depth()).isEqualTo(2);
         }
 
         @Test
@@ -119,12 +123,12 @@ class CatalogFacadeContractTests {
             CategoryView grandchild = fixtures.category(child);
 
             for (CategoryView target : List.of(root, child, grandchild)) {
-                assertThatThrownBy(() -> catalog.moveCategory(root.id(), target.id(), root.version()))
+                assertThatThrownBy(() -> categories.move(root.id(), target.id(), root.version()))
                         .isInstanceOf(InvalidInputException.class)
                         .satisfies(e -> assertThat(fields(e)).containsExactly("parentId"));
             }
-            assertThat(catalog.category(root.id()).path()).isEqualTo(root.path());
-            assertThat(catalog.category(grandchild.id()).depth()).isEqualTo(3);
+            assertThat(categories.category(root.id()).path()).isEqualTo(root.path());
+            assertThat(categories.category(grandchild.id()).depth()).isEqualTo(3);
         }
 
         @Test
@@ -137,20 +141,20 @@ class CatalogFacadeContractTests {
             fixtures.category(subtree);
             CategoryView level4 = deep;
 
-            assertThatThrownBy(() -> catalog.moveCategory(subtree.id(), level4.id(), subtree.version()))
+            assertThatThrownBy(() -> categories.move(subtree.id(), level4.id(), subtree.version()))
                     .isInstanceOf(InvalidInputException.class)
                     .satisfies(e -> assertThat(fields(e)).containsExactly("parentId"));
-            assertThat(catalog.category(subtree.id()).depth()).isEqualTo(1);
+            assertThat(categories.category(subtree.id()).depth()).isEqualTo(1);
 
             CategoryView leaf = fixtures.category();
-            CategoryView movedLeaf = catalog.moveCategory(leaf.id(), level4.id(), leaf.version());
+            CategoryView movedLeaf = categories.move(leaf.id(), level4.id(), leaf.version());
             assertThat(movedLeaf.depth()).isEqualTo(5);
         }
 
         @Test
         void refusesAMoveUnderAnUnknownParentNamingTheField() {
             CategoryView category = fixtures.category();
-            assertThatThrownBy(() -> catalog.moveCategory(category.id(), new CategoryId(Long.MAX_VALUE),
+            assertThatThrownBy(() -> categories.move(category.id(), new CategoryId(Long.MAX_VALUE),
                     category.version()))
                     .isInstanceOf(NotFoundException.class)
                     .satisfies(e -> assertThat(fields(e)).containsExactly("parentId"));
@@ -163,29 +167,29 @@ class CatalogFacadeContractTests {
             CategoryView withProduct = fixtures.category();
             fixtures.product(withProduct);
 
-            assertThatThrownBy(() -> catalog.deleteCategory(parent.id())).isInstanceOf(ConflictException.class)
+            assertThatThrownBy(() -> categories.delete(parent.id())).isInstanceOf(ConflictException.class)
                     .hasMessageContaining("subcategories");
-            assertThatThrownBy(() -> catalog.deleteCategory(withProduct.id())).isInstanceOf(ConflictException.class)
+            assertThatThrownBy(() -> categories.delete(withProduct.id())).isInstanceOf(ConflictException.class)
                     .hasMessageContaining("products");
 
-            catalog.deleteCategory(child.id());
-            catalog.deleteCategory(parent.id());
-            assertThat(catalog.categoryByCode(parent.code())).isEmpty();
-            assertThatThrownBy(() -> catalog.category(child.id())).isInstanceOf(NotFoundException.class);
+            categories.delete(child.id());
+            categories.delete(parent.id());
+            assertThat(categories.byCode(parent.code())).isEmpty();
+            assertThatThrownBy(() -> categories.category(child.id())).isInstanceOf(NotFoundException.class);
         }
 
         @Test
         void buildsTheTreeWithChildrenInDisplayOrderAndProductCounts() {
             CategoryView root = fixtures.category();
             String suffix = unique("x");
-            CategoryView second = catalog.createCategory(new NewCategory("b-" + suffix, "乙", null, root.id(), 2));
-            CategoryView first = catalog.createCategory(new NewCategory("a-" + suffix, "甲", null, root.id(), 1));
+            CategoryView second = categories.create(new NewCategory("b-" + suffix, "乙", null, root.id(), 2));
+            CategoryView first = categories.create(new NewCategory("a-" + suffix, "甲", null, root.id(), 1));
             CategoryView leaf = fixtures.category(second);
             fixtures.product(first);
             fixtures.product(leaf);
             fixtures.product(leaf);
 
-            CategoryNode node = catalog.categoryTree().stream().filter(n -> n.id().equals(root.id())).findFirst()
+            CategoryNode node = categories.tree().stream().filter(n -> n.id().equals(root.id())).findFirst()
                     .orElseThrow();
 
             assertThat(node.children()).extracting(CategoryNode::id).containsExactly(first.id(), second.id());
@@ -208,16 +212,16 @@ class CatalogFacadeContractTests {
         @Test
         void updatesABrandAndRefusesAStaleVersion() {
             BrandView brand = fixtures.brand();
-            BrandView updated = catalog.updateBrand(brand.id(),
+            BrandView updated = brands.update(brand.id(),
                     new BrandChanges("优衣库", "Uniqlo", "https://img.example.com/u.png", "日本品牌"), brand.version());
             assertThat(updated.name()).isEqualTo("优衣库");
             assertThat(updated.logoUrl()).isEqualTo("https://img.example.com/u.png");
-            assertThat(catalog.brands()).extracting(BrandView::id).contains(brand.id());
+            assertThat(brands.all()).extracting(BrandView::id).contains(brand.id());
 
-            assertThatThrownBy(() -> catalog.updateBrand(brand.id(), new BrandChanges("x", null, null, null),
+            assertThatThrownBy(() -> brands.update(brand.id(), new BrandChanges("x", null, null, null),
                     brand.version()))
                     .isInstanceOf(ConflictException.class);
-            assertThatThrownBy(() -> catalog.updateBrand(brand.id(), new BrandChanges("", null, "ftp://x", null),
+            assertThatThrownBy(() -> brands.update(brand.id(), new BrandChanges("", null, "ftp://x", null),
                     updated.version()))
                     .isInstanceOf(InvalidInputException.class)
                     .satisfies(e -> assertThat(fields(e)).containsExactly("name", "logoUrl"));
@@ -230,10 +234,10 @@ class CatalogFacadeContractTests {
             BrandView unused = fixtures.brand();
             fixtures.product(category, used, unique("SPU"), "有品牌的商品", Set.of(), "10.00");
 
-            assertThatThrownBy(() -> catalog.deleteBrand(used.id())).isInstanceOf(ConflictException.class);
-            catalog.deleteBrand(unused.id());
-            assertThat(catalog.brandByCode(unused.code())).isEmpty();
-            assertThat(catalog.brandByCode(used.code())).isPresent();
+            assertThatThrownBy(() -> brands.delete(used.id())).isInstanceOf(ConflictException.class);
+            brands.delete(unused.id());
+            assertThat(brands.byCode(unused.code())).isEmpty();
+            assertThat(brands.byCode(used.code())).isPresent();
         }
 
         // --- products -------------------------------------------------------------------------------------
@@ -550,13 +554,13 @@ class CatalogFacadeContractTests {
             CategoryView b = fixtures.category();
 
             List<Object> outcomes = concurrently(List.of(
-                    () -> catalog.moveCategory(a.id(), b.id(), a.version()),
-                    () -> catalog.moveCategory(b.id(), a.id(), b.version())));
+                    () -> categories.move(a.id(), b.id(), a.version()),
+                    () -> categories.move(b.id(), a.id(), b.version())));
 
             assertThat(outcomes).filteredOn(CategoryView.class::isInstance).hasSize(1);
             assertThat(outcomes).filteredOn(InvalidInputException.class::isInstance).hasSize(1);
-            CategoryView movedA = catalog.category(a.id());
-            CategoryView movedB = catalog.category(b.id());
+            CategoryView movedA = categories.category(a.id());
+            CategoryView movedB = categories.category(b.id());
             assertThat(movedA.parentId() == null || movedB.parentId() == null).isTrue();
             assertThat(movedA.depth() + movedB.depth()).isEqualTo(3);
         }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Catalog data for tests, made through the facade like the console would. Codes are unique per run, since
+ * Catalog data for tests, made through the facades like the console would. Codes are unique per run, since
  * test contexts share their database.
  */
 @Component
@@ -20,9 +20,13 @@ public class CatalogFixtures {
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     private final Catalog catalog;
+    private final Categories categories;
+    private final Brands brands;
 
-    CatalogFixtures(Catalog catalog) {
+    CatalogFixtures(Catalog catalog, Categories categories, Brands brands) {
         this.catalog = catalog;
+        this.categories = categories;
+        this.brands = brands;
     }
 
     /** A code no other test uses: {@code prefix-<n>}. */
@@ -36,13 +40,13 @@ public class CatalogFixtures {
 
     public CategoryView category(@Nullable CategoryView parent) {
         String code = unique("cat");
-        return catalog.createCategory(new NewCategory(code, "类目 " + code, "Category " + code,
+        return categories.create(new NewCategory(code, "类目 " + code, "Category " + code,
                 parent == null ? null : parent.id(), 0));
     }
 
     public BrandView brand() {
         String code = unique("brand");
-        return catalog.createBrand(new NewBrand(code, "品牌 " + code, "Brand " + code, null, null));
+        return brands.create(new NewBrand(code, "品牌 " + code, "Brand " + code, null, null));
     }
 
     public static NewSku sku(String code, String salePrice) {

@@ -30,6 +30,10 @@ class CatalogSearchContractTests {
         @Autowired
         Catalog catalog;
         @Autowired
+        Categories categories;
+        @Autowired
+        ProductSearch search;
+        @Autowired
         CatalogFixtures fixtures;
 
         @Test
@@ -85,7 +89,7 @@ class CatalogSearchContractTests {
             assertThat(ids(ProductQuery.all().withCategory(child.id())))
                     .containsExactlyInAnyOrder(inChild.id(), inGrandchild.id());
 
-            catalog.moveCategory(grandchild.id(), sibling.id(), grandchild.version());
+            categories.move(grandchild.id(), sibling.id(), grandchild.version());
             assertThat(ids(ProductQuery.all().withCategory(root.id())))
                     .containsExactlyInAnyOrder(inRoot.id(), inChild.id());
             assertThat(ids(ProductQuery.all().withCategory(sibling.id()))).contains(inGrandchild.id()).hasSize(2);
@@ -130,23 +134,23 @@ class CatalogSearchContractTests {
 
         @Test
         void refusesANegativeOrTooPrecisePriceAndAMinimumAboveTheMaximum() {
-            assertThat(fields(() -> catalog.searchProducts(ProductQuery.all()
+            assertThat(fields(() -> search.find(ProductQuery.all()
                     .withPrice(new BigDecimal("-1"), new BigDecimal("1.001")), PageQuery.first(10))))
                     .containsExactly("minPrice", "maxPrice");
-            assertThat(fields(() -> catalog.searchProducts(ProductQuery.all()
+            assertThat(fields(() -> search.find(ProductQuery.all()
                     .withPrice(new BigDecimal("20"), new BigDecimal("10")), PageQuery.first(10))))
                     .containsExactly("minPrice");
         }
 
         @Test
         void refusesAKeywordWithControlCharactersAndAnUnknownCategoryOrBrand() {
-            assertThat(fields(() -> catalog.searchProducts(ProductQuery.all().withKeyword("a\u0000b"),
+            assertThat(fields(() -> search.find(ProductQuery.all().withKeyword("a\u0000b"),
                     PageQuery.first(10)))).containsExactly("q");
-            assertThatThrownBy(() -> catalog.searchProducts(ProductQuery.all().withCategory(new CategoryId(Long.MAX_VALUE)),
+            assertThatThrownBy(() -> search.find(ProductQuery.all().withCategory(new CategoryId(Long.MAX_VALUE)),
                     PageQuery.first(10)))
                     .isInstanceOf(NotFoundException.class)
                     .satisfies(e -> assertThat(((NotFoundException) e).isReference()).isTrue());
-            assertThat(fields(() -> catalog.searchProducts(ProductQuery.all().withBrand(new BrandId(Long.MAX_VALUE)),
+            assertThat(fields(() -> search.find(ProductQuery.all().withBrand(new BrandId(Long.MAX_VALUE)),
                     PageQuery.first(10)))).containsExactly("brandId");
         }
 
@@ -196,9 +200,9 @@ class CatalogSearchContractTests {
                 fixtures.product(category);
             }
             ProductQuery query = ProductQuery.all().withCategory(category.id()).sortedBy(ProductSort.parse("spuCode"));
-            Page<ProductSummary> first = catalog.searchProducts(query, new PageQuery(0, 2));
-            Page<ProductSummary> last = catalog.searchProducts(query, new PageQuery(2, 2));
-            Page<ProductSummary> beyond = catalog.searchProducts(query, new PageQuery(3, 2));
+            Page<ProductSummary> first = search.find(query, new PageQuery(0, 2));
+            Page<ProductSummary> last = search.find(query, new PageQuery(2, 2));
+            Page<ProductSummary> beyond = search.find(query, new PageQuery(3, 2));
 
             assertThat(first.items()).hasSize(2);
             assertThat(first.totalItems()).isEqualTo(5);
@@ -224,7 +228,7 @@ class CatalogSearchContractTests {
                     List.of(sku(unique("A"), "19.90"), sku(unique("B"), "59.00"), sku(unique("C"), "1.00"))));
             catalog.deactivateSku(product.id(), product.skus().get(2).id(), product.version());
 
-            ProductSummary summary = catalog.searchProducts(ProductQuery.all().withCategory(category.id()),
+            ProductSummary summary = search.find(ProductQuery.all().withCategory(category.id()),
                     PageQuery.first(10)).items().getFirst();
 
             assertThat(summary.spuCode()).isEqualTo(spu);
@@ -248,7 +252,7 @@ class CatalogSearchContractTests {
         }
 
         List<ProductId> ids(ProductQuery query) {
-            return catalog.searchProducts(query, PageQuery.first(200)).items().stream().map(ProductSummary::id).toList();
+            return search.find(query, PageQuery.first(200)).items().stream().map(ProductSummary::id).toList();
         }
 
         static List<String> fields(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

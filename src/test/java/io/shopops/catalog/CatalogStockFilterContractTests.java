@@ -37,6 +37,8 @@ class CatalogStockFilterContractTests {
         @Autowired
         Catalog catalog;
         @Autowired
+        ProductSearch search;
+        @Autowired
         CatalogFixtures fixtures;
         @Autowired
         StockLevelsDouble.MapStockLevels stock;
@@ -80,8 +82,8 @@ class CatalogStockFilterContractTests {
             ProductQuery query = ProductQuery.all().withCategory(category.id()).withStockState(StockState.OUT_OF_STOCK)
                     .sortedBy(ProductSort.parse("price,desc"));
 
-            var firstPage = catalog.searchProducts(query, new PageQuery(0, 2));
-            var secondPage = catalog.searchProducts(query, new PageQuery(1, 2));
+            var firstPage = search.find(query, new PageQuery(0, 2));
+            var secondPage = search.find(query, new PageQuery(1, 2));
 
             assertThat(firstPage.totalItems()).isEqualTo(3);
             assertThat(firstPage.items()).extracting(ProductSummary::id).containsExactly(out.get(2).id(), out.get(1).id());
@@ -102,7 +104,7 @@ class CatalogStockFilterContractTests {
             stock.set(sku(oneOut, 0), 40, 0, 10);
             ProductView partlyInactive = catalog.deactivateSku(mixed.id(), sku(mixed, 2), mixed.version());
 
-            Map<ProductId, ProductSummary> summaries = catalog.searchProducts(
+            Map<ProductId, ProductSummary> summaries = search.find(
                     ProductQuery.all().withCategory(category.id()), PageQuery.first(10)).items().stream()
                     .collect(Collectors.toMap(ProductSummary::id, Function.identity()));
 
@@ -111,9 +113,9 @@ class CatalogStockFilterContractTests {
             assertThat(summaries.get(healthy.id()).availableStock()).isEqualTo(40);
             assertThat(summaries.get(healthy.id()).stockState()).isEqualTo(StockState.IN_STOCK);
             assertThat(summaries.get(oneOut.id()).stockState()).isEqualTo(StockState.OUT_OF_STOCK);
-            assertThat(catalog.stockOf(List.of(sku(healthy, 0)))).containsEntry(sku(healthy, 0),
+            assertThat(search.stockOf(List.of(sku(healthy, 0)))).containsEntry(sku(healthy, 0),
                     new SkuStock(40, 0, 10));
-            assertThat(catalog.hasStockLevels()).isTrue();
+            assertThat(search.hasStockLevels()).isTrue();
         }
 
         @Test
@@ -136,7 +138,7 @@ class CatalogStockFilterContractTests {
             assertThat(ids(query.withStockState(StockState.IN_STOCK))).containsExactly(inStock.id());
             assertThat(ids(query.withStockState(StockState.LOW_STOCK))).containsExactly(low.id());
             assertThat(ids(query.withStockState(StockState.OUT_OF_STOCK))).containsExactly(out.id());
-            assertThat(catalog.searchProducts(ProductQuery.all().withStockState(StockState.IN_STOCK), PageQuery.first(200))
+            assertThat(search.find(ProductQuery.all().withStockState(StockState.IN_STOCK), PageQuery.first(200))
                     .items()).extracting(ProductSummary::id).contains(inStock.id());
         }
 
@@ -145,7 +147,7 @@ class CatalogStockFilterContractTests {
         }
 
         List<ProductId> ids(ProductQuery query) {
-            return catalog.searchProducts(query, PageQuery.first(200)).items().stream().map(ProductSummary::id).toList();
+            return search.find(query, PageQuery.first(200)).items().stream().map(ProductSummary::id).toList();
         }
     }
 
@@ -168,7 +170,7 @@ class CatalogStockFilterContractTests {
     class WithoutStockFigures {
 
         @Autowired
-        Catalog catalog;
+        ProductSearch search;
         @Autowired
         CatalogFixtures fixtures;
         @Autowired
@@ -190,18 +192,18 @@ class CatalogStockFilterContractTests {
             CategoryView category = fixtures.category();
             fixtures.product(category, "10.00");
 
-            assertThatThrownBy(() -> catalog.searchProducts(ProductQuery.all().withStockState(StockState.IN_STOCK),
+            assertThatThrownBy(() -> search.find(ProductQuery.all().withStockState(StockState.IN_STOCK),
                     PageQuery.first(10)))
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessage("stockState: stock levels are not available")
                     .satisfies(e -> assertThat(((InvalidInputException) e).violations())
                             .extracting(FieldViolation::field).containsExactly("stockState"));
-            ProductSummary summary = catalog.searchProducts(ProductQuery.all().withCategory(category.id()),
+            ProductSummary summary = search.find(ProductQuery.all().withCategory(category.id()),
                     PageQuery.first(10)).items().getFirst();
             assertThat(summary.availableStock()).isNull();
             assertThat(summary.stockState()).isNull();
-            assertThat(catalog.hasStockLevels()).isFalse();
-            assertThat(catalog.stockOf(List.of(new SkuId(1)))).isEmpty();
+            assertThat(search.hasStockLevels()).isFalse();
+            assertThat(search.stockOf(List.of(new SkuId(1)))).isEmpty();
         }
     }
 }

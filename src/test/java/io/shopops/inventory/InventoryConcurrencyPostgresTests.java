@@ -41,6 +41,8 @@ class InventoryConcurrencyPostgresTests {
     @Autowired
     Inventory inventory;
     @Autowired
+    Reservations reservations;
+    @Autowired
     InventoryFixtures fixtures;
     @Autowired
     MutableClock clock;
@@ -79,7 +81,7 @@ class InventoryConcurrencyPostgresTests {
         for (int i = 0; i < 200; i++) {
             buyers.add(() -> {
                 try {
-                    inventory.reserve(NewReservation.of(InventoryFixtures.unique("FLASH"),
+                    reservations.reserve(NewReservation.of(InventoryFixtures.unique("FLASH"),
                             new ReservationLine(sku.id(), warehouse.id(), 1)));
                     return "reserved";
                 } catch (BusinessRuleException e) {
@@ -135,7 +137,7 @@ class InventoryConcurrencyPostgresTests {
                         lines.add(new ReservationLine(sku.id(), warehouse.id(), 1 + mine.nextInt(3)));
                     }
                     try {
-                        inventory.reserve(new NewReservation(InventoryFixtures.unique("MIX"), lines, null));
+                        reservations.reserve(new NewReservation(InventoryFixtures.unique("MIX"), lines, null));
                         successes.incrementAndGet();
                         for (ReservationLine line : lines) {
                             reservedBySuccesses.computeIfAbsent(line.skuId() + "@" + line.warehouseId(),
@@ -175,20 +177,20 @@ class InventoryConcurrencyPostgresTests {
         SkuView sku = fixtures.sku();
         WarehouseView warehouse = fixtures.warehouse();
         fixtures.stock(sku.id(), warehouse.id(), 1_000);
-        List<ReservationView> reservations = new ArrayList<>();
+        List<ReservationView> held = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            reservations.add(inventory.reserve(new NewReservation(InventoryFixtures.unique("RACE"),
+            held.add(reservations.reserve(new NewReservation(InventoryFixtures.unique("RACE"),
                     List.of(new ReservationLine(sku.id(), warehouse.id(), 1 + i % 3)), Duration.ofMinutes(1))));
         }
         clock.advance(Duration.ofMinutes(2));
         Map<ReservationId, AtomicInteger> wins = new ConcurrentHashMap<>();
         List<Callable<Integer>> racers = new ArrayList<>();
-        for (ReservationView reservation : reservations) {
-            racers.add(() -> attempt(() -> inventory.release(reservation.id()), reservation.id(), wins));
-            racers.add(() -> attempt(() -> inventory.ship(reservation.id()), reservation.id(), wins));
+        for (ReservationView reservation : held) {
+            racers.add(() -> attempt(() -> reservations.release(reservation.id()), reservation.id(), wins));
+            racers.add(() -> attempt(() -> reservations.ship(reservation.id()), reservation.id(), wins));
         }
         for (int i = 0; i < 4; i++) {
-            racers.add(inventory::expireReservations);
+            racers.add(reservations::expireDue);
         }
 
         List<Integer> results = race(racers);
@@ -197,8 +199,8 @@ class InventoryConcurrencyPostgresTests {
         int expired = results.subList(120, 124).stream().mapToInt(Integer::intValue).sum();
         long shippedUnits = 0;
         int shipped = 0;
-        for (ReservationView reservation : reservations) {
-            ReservationView now = inventory.reservation(reservation.id());
+        for (ReservationView reservation : held) {
+            ReservationView now = reservations.reservation(reservation.id());
             assertThat(now.status()).isNotEqualTo(ReservationStatus.ACTIVE);
             assertThat(wins.getOrDefault(reservation.id(), new AtomicInteger()).get())
                     .as("calls that ended %s", reservation.id())

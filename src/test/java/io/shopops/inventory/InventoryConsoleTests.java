@@ -45,6 +45,8 @@ class InventoryConsoleTests {
     InventoryFixtures fixtures;
     @Autowired
     Inventory inventory;
+    @Autowired
+    Warehouses warehouses;
 
     SkuView sku;
     WarehouseView warehouse;
@@ -162,7 +164,7 @@ class InventoryConsoleTests {
         mvc.perform(post("/console/inventory/warehouses").with(manager).with(csrf())
                         .param("code", code).param("name", "成都仓").param("region", "西南"))
                 .andExpect(status().is3xxRedirection());
-        WarehouseView created = inventory.allWarehouses().stream().filter(w -> w.code().equals(code)).findFirst()
+        WarehouseView created = warehouses.all().stream().filter(w -> w.code().equals(code)).findFirst()
                 .orElseThrow();
         mvc.perform(get("/console/inventory/warehouses/" + created.id() + "/edit").with(manager))
                 .andExpect(status().isOk())
@@ -188,7 +190,7 @@ class InventoryConsoleTests {
         mvc.perform(get("/console/inventory/warehouses/" + created.id() + "/edit").with(as(Role.WAREHOUSE)))
                 .andExpect(status().isForbidden());
 
-        assertThat(inventory.warehouse(created.id()).active()).isFalse();
+        assertThat(warehouses.warehouse(created.id()).active()).isFalse();
     }
 
     @Test

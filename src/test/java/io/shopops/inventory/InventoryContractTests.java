@@ -46,6 +46,10 @@ class InventoryContractTests {
         @Autowired
         Inventory inventory;
         @Autowired
+        Warehouses warehouses;
+        @Autowired
+        Reservations reservations;
+        @Autowired
         InventoryFixtures fixtures;
         @Autowired
         StockLevels stockLevels;
@@ -102,7 +106,7 @@ class InventoryContractTests {
             for (int quantity : new int[] { 0, -5, 1_000_001, Integer.MAX_VALUE }) {
                 assertRefused(() -> inventory.receive(new Receipt(sku.id(), warehouse.id(), quantity, null, null)),
                         InvalidInputException.class, "quantity");
-                assertRefused(() -> inventory.reserve(NewReservation.of(FixturesRef.next(),
+                assertRefused(() -> reservations.reserve(NewReservation.of(FixturesRef.next(),
                         new ReservationLine(sku.id(), warehouse.id(), quantity))), InvalidInputException.class,
                         "lines[0].quantity");
             }
@@ -121,10 +125,10 @@ class InventoryContractTests {
                     NotFoundException.class, "skuId");
             assertRefused(() -> inventory.receive(new Receipt(sku.id(), new WarehouseId(987_654_321L), 1, null, null)),
                     NotFoundException.class, "warehouseId");
-            assertRefused(() -> inventory.reserve(NewReservation.of(FixturesRef.next(),
+            assertRefused(() -> reservations.reserve(NewReservation.of(FixturesRef.next(),
                     new ReservationLine(new SkuId(987_654_321L), warehouse.id(), 1))), NotFoundException.class,
                     "lines[0].skuId");
-            assertRefused(() -> inventory.reserve(NewReservation.of(FixturesRef.next(),
+            assertRefused(() -> reservations.reserve(NewReservation.of(FixturesRef.next(),
                     new ReservationLine(sku.id(), new WarehouseId(987_654_321L), 1))), NotFoundException.class,
                     "lines[0].warehouseId");
 
@@ -165,7 +169,7 @@ class InventoryContractTests {
             SkuView sku = fixtures.sku();
             WarehouseView warehouse = fixtures.warehouse();
             fixtures.stock(sku.id(), warehouse.id(), 10);
-            inventory.reserve(NewReservation.of(FixturesRef.next(), new ReservationLine(sku.id(), warehouse.id(), 6)));
+            reservations.reserve(NewReservation.of(FixturesRef.next(), new ReservationLine(sku.id(), warehouse.id(), 6)));
             long before = ledgerSize();
 
             assertThatThrownBy(() -> inventory.adjust(Adjustment.byDelta(sku.id(), warehouse.id(), -5, "lost")))
@@ -205,7 +209,7 @@ class InventoryContractTests {
             WarehouseView from = fixtures.warehouse();
             WarehouseView to = fixtures.warehouse();
             fixtures.stock(sku.id(), from.id(), 10);
-            inventory.reserve(NewReservation.of(FixturesRef.next(), new ReservationLine(sku.id(), from.id(), 7)));
+            reservations.reserve(NewReservation.of(FixturesRef.next(), new ReservationLine(sku.id(), from.id(), 7)));
             long before = ledgerSize();
 
             assertThatThrownBy(() -> inventory.transfer(new Transfer(sku.id(), from.id(), to.id(), 4, null, null)))
@@ -243,12 +247,12 @@ class InventoryContractTests {
             fixtures.stock(b.id(), warehouse.id(), 5);
             String reference = FixturesRef.next();
 
-            ReservationView reservation = inventory.reserve(NewReservation.of(reference,
+            ReservationView reservation = reservations.reserve(NewReservation.of(reference,
                     new ReservationLine(b.id(), warehouse.id(), 2), new ReservationLine(a.id(), warehouse.id(), 5)));
 
             assertThat(reservation.status()).isEqualTo(ReservationStatus.ACTIVE);
             assertThat(reservation.expiresAt()).isEqualTo(reservation.createdAt().plus(Duration.ofMinutes(30)));
-            assertThat(inventory.reservation(reservation.id())).isEqualTo(reservation);
+            assertThat(reservations.reservation(reservation.id())).isEqualTo(reservation);
             assertThat(inventory.level(a.id(), warehouse.id()).available()).isZero();
             assertThat(inventory.level(b.id(), warehouse.id()).reserved()).isEqualTo(2);
             assertThat(inventory.movements(new MovementQuery(null, null, null, MovementType.RESERVE, reference, null,
@@ -266,7 +270,7 @@ class InventoryContractTests {
             long before = ledgerSize();
             String reference = FixturesRef.next();
 
-            assertThatThrownBy(() -> inventory.reserve(NewReservation.of(reference,
+            assertThatThrownBy(() -> reservations.reserve(NewReservation.of(reference,
                     new ReservationLine(a.id(), warehouse.id(), 5), new ReservationLine(b.id(), warehouse.id(), 4))))
                     .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
                         assertThat(e.code()).isEqualTo("insufficient-stock");
@@ -277,7 +281,7 @@ class InventoryContractTests {
                     });
 
             assertThat(inventory.level(a.id(), warehouse.id()).reserved()).isZero();
-            assertThat(inventory.reservations(reference, null, PageQuery.first(5)).items()).isEmpty();
+            assertThat(reservations.find(reference, null, PageQuery.first(5)).items()).isEmpty();
             assertThat(ledgerSize()).isEqualTo(before);
         }
 
@@ -287,16 +291,16 @@ class InventoryContractTests {
             WarehouseView warehouse = fixtures.warehouse();
             fixtures.stock(sku.id(), warehouse.id(), 10);
             String reference = FixturesRef.next();
-            ReservationView first = inventory.reserve(NewReservation.of(reference,
+            ReservationView first = reservations.reserve(NewReservation.of(reference,
                     new ReservationLine(sku.id(), warehouse.id(), 1)));
 
-            assertRefused(() -> inventory.reserve(NewReservation.of(reference,
+            assertRefused(() -> reservations.reserve(NewReservation.of(reference,
                     new ReservationLine(sku.id(), warehouse.id(), 1))), ConflictException.class, "reference");
-            inventory.release(first.id());
-            ReservationView second = inventory.reserve(NewReservation.of(reference,
+            reservations.release(first.id());
+            ReservationView second = reservations.reserve(NewReservation.of(reference,
                     new ReservationLine(sku.id(), warehouse.id(), 2)));
 
-            assertThat(inventory.reservations(reference, null, PageQuery.first(5)).items())
+            assertThat(reservations.find(reference, null, PageQuery.first(5)).items())
                     .extracting(ReservationView::id, ReservationView::status)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(second.id(), ReservationStatus.ACTIVE),
                             org.assertj.core.groups.Tuple.tuple(first.id(), ReservationStatus.RELEASED));
@@ -308,18 +312,18 @@ class InventoryContractTests {
             SkuView sku = fixtures.sku();
             WarehouseView warehouse = fixtures.warehouse();
             fixtures.stock(sku.id(), warehouse.id(), 10);
-            ReservationView reservation = inventory.reserve(NewReservation.of(FixturesRef.next(),
+            ReservationView reservation = reservations.reserve(NewReservation.of(FixturesRef.next(),
                     new ReservationLine(sku.id(), warehouse.id(), 4)));
 
-            ReservationView released = inventory.release(reservation.id());
+            ReservationView released = reservations.release(reservation.id());
 
             assertThat(released.status()).isEqualTo(ReservationStatus.RELEASED);
             assertThat(released.closedAt()).isNotNull();
-            assertThatThrownBy(() -> inventory.release(reservation.id()))
+            assertThatThrownBy(() -> reservations.release(reservation.id()))
                     .isInstanceOfSatisfying(BusinessRuleException.class,
                             e -> assertThat(e.code()).isEqualTo("reservation-not-active"));
-            assertThatThrownBy(() -> inventory.ship(reservation.id())).isInstanceOf(BusinessRuleException.class);
-            assertThatThrownBy(() -> inventory.release(new ReservationId(987_654_321L)))
+            assertThatThrownBy(() -> reservations.ship(reservation.id())).isInstanceOf(BusinessRuleException.class);
+            assertThatThrownBy(() -> reservations.release(new ReservationId(987_654_321L)))
                     .isInstanceOf(NotFoundException.class);
             assertThat(inventory.level(sku.id(), warehouse.id())).isEqualTo(new StockLevel(sku.id(), warehouse.id(), 10, 0));
         }
@@ -329,10 +333,10 @@ class InventoryContractTests {
             SkuView sku = fixtures.sku();
             WarehouseView warehouse = fixtures.warehouse();
             fixtures.stock(sku.id(), warehouse.id(), 10);
-            ReservationView reservation = inventory.reserve(NewReservation.of(FixturesRef.next(),
+            ReservationView reservation = reservations.reserve(NewReservation.of(FixturesRef.next(),
                     new ReservationLine(sku.id(), warehouse.id(), 4)));
 
-            assertThat(inventory.ship(reservation.id()).status()).isEqualTo(ReservationStatus.SHIPPED);
+            assertThat(reservations.ship(reservation.id()).status()).isEqualTo(ReservationStatus.SHIPPED);
 
             assertThat(inventory.level(sku.id(), warehouse.id())).isEqualTo(new StockLevel(sku.id(), warehouse.id(), 6, 0));
             assertThat(inventory.movements(new MovementQuery(sku.id(), null, null, MovementType.SHIP, null, null, null),
@@ -341,7 +345,7 @@ class InventoryContractTests {
                         assertThat(m.reservedDelta()).isEqualTo(-4);
                         assertThat(m.reservationId()).isEqualTo(reservation.id());
                     });
-            assertThatThrownBy(() -> inventory.release(reservation.id())).isInstanceOf(BusinessRuleException.class);
+            assertThatThrownBy(() -> reservations.release(reservation.id())).isInstanceOf(BusinessRuleException.class);
         }
 
         @Test
@@ -349,25 +353,25 @@ class InventoryContractTests {
             SkuView sku = fixtures.sku();
             WarehouseView warehouse = fixtures.warehouse();
             fixtures.stock(sku.id(), warehouse.id(), 100);
-            ReservationView shortLived = inventory.reserve(new NewReservation(FixturesRef.next(),
+            ReservationView shortLived = reservations.reserve(new NewReservation(FixturesRef.next(),
                     List.of(new ReservationLine(sku.id(), warehouse.id(), 3)), Duration.ofMinutes(5)));
-            ReservationView alsoShort = inventory.reserve(new NewReservation(FixturesRef.next(),
+            ReservationView alsoShort = reservations.reserve(new NewReservation(FixturesRef.next(),
                     List.of(new ReservationLine(sku.id(), warehouse.id(), 4)), Duration.ofMinutes(5)));
-            ReservationView shippedBefore = inventory.reserve(new NewReservation(FixturesRef.next(),
+            ReservationView shippedBefore = reservations.reserve(new NewReservation(FixturesRef.next(),
                     List.of(new ReservationLine(sku.id(), warehouse.id(), 5)), Duration.ofMinutes(5)));
-            ReservationView longLived = inventory.reserve(NewReservation.of(FixturesRef.next(),
+            ReservationView longLived = reservations.reserve(NewReservation.of(FixturesRef.next(),
                     new ReservationLine(sku.id(), warehouse.id(), 6)));
-            inventory.ship(shippedBefore.id());
+            reservations.ship(shippedBefore.id());
 
             clock.advance(Duration.ofMinutes(10));
-            inventory.expireReservations();
-            int again = inventory.expireReservations();
+            reservations.expireDue();
+            int again = reservations.expireDue();
 
             assertThat(again).isZero();
-            assertThat(inventory.reservation(shortLived.id()).status()).isEqualTo(ReservationStatus.EXPIRED);
-            assertThat(inventory.reservation(alsoShort.id()).status()).isEqualTo(ReservationStatus.EXPIRED);
-            assertThat(inventory.reservation(shippedBefore.id()).status()).isEqualTo(ReservationStatus.SHIPPED);
-            assertThat(inventory.reservation(longLived.id()).status()).isEqualTo(ReservationStatus.ACTIVE);
+            assertThat(reservations.reservation(shortLived.id()).status()).isEqualTo(ReservationStatus.EXPIRED);
+            assertThat(reservations.reservation(alsoShort.id()).status()).isEqualTo(ReservationStatus.EXPIRED);
+            assertThat(reservations.reservation(shippedBefore.id()).status()).isEqualTo(ReservationStatus.SHIPPED);
+            assertThat(reservations.reservation(longLived.id()).status()).isEqualTo(ReservationStatus.ACTIVE);
             assertThat(inventory.level(sku.id(), warehouse.id())).isEqualTo(new StockLevel(sku.id(), warehouse.id(), 95, 6));
             assertThat(inventory.movements(new MovementQuery(sku.id(), null, null, MovementType.RELEASE, null, null,
                     null), PageQuery.first(10)).items()).extracting(MovementView::reservedDelta, MovementView::reason)
@@ -416,7 +420,7 @@ class InventoryContractTests {
             fixtures.stock(low.id(), south.id(), 3);
             inventory.setSafetyStock(low.id(), 5);
             fixtures.stock(reservedAway.id(), east.id(), 2);
-            inventory.reserve(NewReservation.of(FixturesRef.next(), new ReservationLine(reservedAway.id(), east.id(), 2)));
+            reservations.reserve(NewReservation.of(FixturesRef.next(), new ReservationLine(reservedAway.id(), east.id(), 2)));
 
             var levels = stockLevels.of(List.of(inStock.id(), low.id(), reservedAway.id(), unknownToInventory.id()));
 
@@ -461,7 +465,7 @@ class InventoryContractTests {
             WarehouseView warehouse = fixtures.warehouse();
             fixtures.stock(sku.id(), warehouse.id(), 4);
             fixtures.stock(other.id(), warehouse.id(), 1);
-            inventory.reserve(NewReservation.of(FixturesRef.next(), new ReservationLine(other.id(), warehouse.id(), 1)));
+            reservations.reserve(NewReservation.of(FixturesRef.next(), new ReservationLine(other.id(), warehouse.id(), 1)));
             inventory.setSafetyStock(sku.id(), 4);
 
             var all = inventory.stock(new StockQuery(warehouse.id(), null, null, null), PageQuery.first(10));
@@ -487,16 +491,16 @@ class InventoryContractTests {
         void updatesAWarehouseOnlyFromTheCurrentVersion() {
             WarehouseView warehouse = fixtures.warehouse();
 
-            WarehouseView updated = inventory.updateWarehouse(warehouse.id(),
+            WarehouseView updated = warehouses.change(warehouse.id(),
                     new WarehouseChange("华南一号仓", "华南", "广州市", warehouse.version()));
 
             assertThat(updated.name()).isEqualTo("华南一号仓");
             assertThat(updated.version()).isEqualTo(warehouse.version() + 1);
-            assertThatThrownBy(() -> inventory.updateWarehouse(warehouse.id(),
+            assertThatThrownBy(() -> warehouses.change(warehouse.id(),
                     new WarehouseChange("stale", null, null, warehouse.version()))).isInstanceOf(ConflictException.class);
-            assertRefused(() -> inventory.createWarehouse(new NewWarehouse(warehouse.code(), "dup", null, null)),
+            assertRefused(() -> warehouses.open(new NewWarehouse(warehouse.code(), "dup", null, null)),
                     ConflictException.class, "code");
-            assertRefused(() -> inventory.createWarehouse(new NewWarehouse("bad code!", "x", "r".repeat(51), null)),
+            assertRefused(() -> warehouses.open(new NewWarehouse("bad code!", "x", "r".repeat(51), null)),
                     InvalidInputException.class, "region");
         }
 
@@ -507,18 +511,18 @@ class InventoryContractTests {
             WarehouseView empty = fixtures.warehouse();
             fixtures.stock(sku.id(), full.id(), 1);
 
-            assertThatThrownBy(() -> inventory.deactivateWarehouse(full.id()))
+            assertThatThrownBy(() -> warehouses.deactivate(full.id()))
                     .isInstanceOfSatisfying(BusinessRuleException.class,
                             e -> assertThat(e.code()).isEqualTo("warehouse-holds-stock"));
-            assertThat(inventory.warehouse(full.id()).active()).isTrue();
-            assertThat(inventory.deactivateWarehouse(empty.id()).active()).isFalse();
+            assertThat(warehouses.warehouse(full.id()).active()).isTrue();
+            assertThat(warehouses.deactivate(empty.id()).active()).isFalse();
 
             assertThatThrownBy(() -> inventory.receive(new Receipt(sku.id(), empty.id(), 1, null, null)))
                     .isInstanceOfSatisfying(BusinessRuleException.class,
                             e -> assertThat(e.code()).isEqualTo("warehouse-inactive"));
             assertThatThrownBy(() -> inventory.transfer(new Transfer(sku.id(), full.id(), empty.id(), 1, null, null)))
                     .isInstanceOf(BusinessRuleException.class);
-            assertThat(inventory.warehouses(false, new PageQuery(0, 200)).items()).extracting(WarehouseView::id)
+            assertThat(warehouses.list(false, new PageQuery(0, 200)).items()).extracting(WarehouseView::id)
                     .doesNotContain(empty.id()).contains(full.id());
         }
 
@@ -531,10 +535,10 @@ class InventoryContractTests {
             WarehouseView south = fixtures.warehouse();
             fixtures.stock(sku.id(), east.id(), 20);
             inventory.transfer(new Transfer(sku.id(), east.id(), south.id(), 5, null, null));
-            ReservationView shipped = inventory.reserve(NewReservation.of(FixturesRef.next(),
+            ReservationView shipped = reservations.reserve(NewReservation.of(FixturesRef.next(),
                     new ReservationLine(sku.id(), east.id(), 3), new ReservationLine(sku.id(), south.id(), 2)));
-            inventory.ship(shipped.id());
-            inventory.reserve(NewReservation.of(FixturesRef.next(), new ReservationLine(sku.id(), east.id(), 4)));
+            reservations.ship(shipped.id());
+            reservations.reserve(NewReservation.of(FixturesRef.next(), new ReservationLine(sku.id(), east.id(), 4)));
             inventory.adjust(Adjustment.toCounted(sku.id(), south.id(), 10, "count"));
 
             ReconciliationReport report = inventory.reconcile();
@@ -589,9 +593,9 @@ class InventoryContractTests {
                     new UsernamePasswordAuthenticationToken(Actor.staff(42L, staff), null, List.of()));
 
             inventory.receive(new Receipt(sku.id(), warehouse.id(), 3, "PO-7", null));
-            ReservationView reservation = inventory.reserve(NewReservation.of(FixturesRef.next(),
+            ReservationView reservation = reservations.reserve(NewReservation.of(FixturesRef.next(),
                     new ReservationLine(sku.id(), warehouse.id(), 1)));
-            inventory.release(reservation.id());
+            reservations.release(reservation.id());
 
             var entries = auditLog.find(new AuditQuery(staff, null, null, null, null, null), PageQuery.first(10)).items();
             assertThat(entries).extracting(e -> e.action())

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.shopops.catalog.Catalog;
+import io.shopops.catalog.Categories;
 import io.shopops.catalog.CategoryView;
 import io.shopops.catalog.NewCategory;
 import io.shopops.catalog.NewProduct;
@@ -16,17 +17,21 @@ import io.shopops.catalog.SkuId;
 import io.shopops.catalog.SkuView;
 import io.shopops.catalog.SpecAttribute;
 
-/** SKUs (through the catalog's facade), warehouses and stock (through the inventory's) with unique codes. */
+/** SKUs (through the catalog's facades), warehouses and stock (through the inventory's) with unique codes. */
 public class InventoryFixtures {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     private final Catalog catalog;
+    private final Categories categories;
+    private final Warehouses warehouses;
     private final Inventory inventory;
     private volatile CategoryView category;
 
-    InventoryFixtures(Catalog catalog, Inventory inventory) {
+    InventoryFixtures(Catalog catalog, Categories categories, Warehouses warehouses, Inventory inventory) {
         this.catalog = catalog;
+        this.categories = categories;
+        this.warehouses = warehouses;
         this.inventory = inventory;
     }
 
@@ -62,7 +67,7 @@ public class InventoryFixtures {
     }
 
     public WarehouseView warehouse() {
-        return inventory.createWarehouse(new NewWarehouse(unique("WH"), "测试仓", "华东", "上海市浦东新区"));
+        return warehouses.open(new NewWarehouse(unique("WH"), "测试仓", "华东", "上海市浦东新区"));
     }
 
     public void stock(SkuId sku, WarehouseId warehouse, int quantity) {
@@ -74,7 +79,7 @@ public class InventoryFixtures {
             synchronized (this) {
                 if (category == null) {
                     String code = unique("inv-cat");
-                    category = catalog.createCategory(new NewCategory(code, "库存测试", "Inventory tests", null, 0));
+                    category = categories.create(new NewCategory(code, "库存测试", "Inventory tests", null, 0));
                 }
             }
         }

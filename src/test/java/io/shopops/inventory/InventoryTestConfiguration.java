@@ -1,6 +1,7 @@
 package io.shopops.inventory;
 
 import io.shopops.catalog.Catalog;
+import io.shopops.catalog.Categories;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,8 @@ public class InventoryTestConfiguration {
     }
 
     @Bean
-    InventoryFixtures inventoryFixtures(Catalog catalog, Inventory inventory) {
-        return new InventoryFixtures(catalog, inventory);
+    InventoryFixtures inventoryFixtures(Catalog catalog, Categories categories, Warehouses warehouses,
+            Inventory inventory) {
+        return new InventoryFixtures(catalog, categories, warehouses, inventory);
     }
 }

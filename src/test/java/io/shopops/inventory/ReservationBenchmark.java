@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reservation throughput through the {@link Inventory} facade: client threads reserve one unit and release it
+ * Reservation throughput through the {@link Reservations} facade: client threads reserve one unit and release it
  * again, for a fixed time after a warm-up, spread over 10,000 SKUs and on one hot SKU. Reports attempts/s and
  * successes/s of the reservations, the reserve+release pairs/s, and reserve latency percentiles (HdrHistogram),
  * then proves there was no oversell (reconciliation, available ≥ 0, nothing left reserved).
@@ -59,6 +59,8 @@ class ReservationBenchmark {
 
         @Autowired
         Inventory inventory;
+        @Autowired
+        Reservations reservations;
         @Autowired
         InventoryFixtures fixtures;
         @Autowired
@@ -121,14 +123,14 @@ class ReservationBenchmark {
                         ReservationView held = null;
                         long began = System.nanoTime();
                         try {
-                            held = inventory.reserve(NewReservation.of(reference,
+                            held = reservations.reserve(NewReservation.of(reference,
                                     new ReservationLine(sku, warehouse, 1)));
                         } catch (BusinessRuleException refused) {
                             // counted as an attempt without success
                         }
                         long reserved = System.nanoTime();
                         if (held != null) {
-                            inventory.release(held.id());
+                            reservations.release(held.id());
                         }
                         long released = System.nanoTime();
                         if (measured) {

@@ -5,7 +5,7 @@ import java.util.List;
 import io.shopops.catalog.BrandChanges;
 import io.shopops.catalog.BrandId;
 import io.shopops.catalog.BrandView;
-import io.shopops.catalog.Catalog;
+import io.shopops.catalog.Brands;
 import io.shopops.catalog.NewBrand;
 import io.shopops.shared.web.RequiresPermission;
 import org.jspecify.annotations.Nullable;
@@ -25,10 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/catalog/brands")
 class BrandApi {
 
-    private final Catalog catalog;
+    private final Brands brands;
 
-    BrandApi(Catalog catalog) {
-        this.catalog = catalog;
+    BrandApi(Brands brands) {
+        this.brands = brands;
     }
 
     record BrandRequest(@Nullable String code, @Nullable String name, @Nullable String nameEn,
@@ -42,19 +42,19 @@ class BrandApi {
     @GetMapping
     @RequiresPermission("catalog:read")
     List<BrandView> list() {
-        return catalog.brands();
+        return brands.all();
     }
 
     @GetMapping("/{id}")
     @RequiresPermission("catalog:read")
     BrandView get(@PathVariable long id) {
-        return catalog.brand(new BrandId(id));
+        return brands.brand(new BrandId(id));
     }
 
     @PostMapping
     @RequiresPermission("catalog:write")
     ResponseEntity<BrandView> create(@RequestBody BrandRequest request) {
-        BrandView created = catalog.createBrand(new NewBrand(request.code(), request.name(), request.nameEn(),
+        BrandView created = brands.create(new NewBrand(request.code(), request.name(), request.nameEn(),
                 request.logoUrl(), request.description()));
         return ResponseEntity.created(ApiSupport.location(created.id().value())).body(created);
     }
@@ -62,14 +62,14 @@ class BrandApi {
     @PutMapping("/{id}")
     @RequiresPermission("catalog:write")
     BrandView update(@PathVariable long id, @RequestBody BrandUpdateRequest request) {
-        return catalog.updateBrand(new BrandId(id), new BrandChanges(request.name(), request.nameEn(),
+        return brands.update(new BrandId(id), new BrandChanges(request.name(), request.nameEn(),
                 request.logoUrl(), request.description()), ApiSupport.version(request.version()));
     }
 
     @DeleteMapping("/{id}")
     @RequiresPermission("catalog:write")
     ResponseEntity<Void> delete(@PathVariable long id) {
-        catalog.deleteBrand(new BrandId(id));
+        brands.delete(new BrandId(id));
         return ResponseEntity.noContent().build();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import io.shopops.catalog.BrandChanges;
 import io.shopops.catalog.BrandId;
 import io.shopops.catalog.BrandView;
-import io.shopops.catalog.Catalog;
+import io.shopops.catalog.Brands;
 import io.shopops.catalog.NewBrand;
 import io.shopops.shared.DomainException;
 import io.shopops.shared.InvalidInputException;
@@ -30,11 +30,11 @@ class BrandConsole {
 
     private static final List<String> FORMS = List.of("create", "edit");
 
-    private final Catalog catalog;
+    private final Brands brands;
     private final ConsoleTexts texts;
 
-    BrandConsole(Catalog catalog, ConsoleTexts texts) {
-        this.catalog = catalog;
+    BrandConsole(Brands brands, ConsoleTexts texts) {
+        this.brands = brands;
         this.texts = texts;
     }
 
@@ -59,7 +59,7 @@ class BrandConsole {
     @GetMapping
     @RequiresPermission("catalog:read")
     String page(@RequestParam(required = false) @Nullable Long edit, Model model) {
-        BrandView editing = edit == null ? null : catalog.brand(new BrandId(edit));
+        BrandView editing = edit == null ? null : brands.brand(new BrandId(edit));
         return page(editing, BrandForm.blank(), editing == null ? null : BrandForm.of(editing), Map.of(), model);
     }
 
@@ -67,7 +67,7 @@ class BrandConsole {
     @RequiresPermission("catalog:write")
     String create(@ModelAttribute BrandForm form, Model model, RedirectAttributes redirect) {
         try {
-            BrandView created = catalog.createBrand(new NewBrand(form.code(), form.name(), form.nameEn(),
+            BrandView created = brands.create(new NewBrand(form.code(), form.name(), form.nameEn(),
                     form.logoUrl(), form.description()));
             redirect.addFlashAttribute("flash", texts.message("catalog.flash.created", created.code()));
             return "redirect:/console/catalog/brands";
@@ -79,12 +79,12 @@ class BrandConsole {
     @PostMapping("/{id}")
     @RequiresPermission("catalog:write")
     String update(@PathVariable long id, @ModelAttribute BrandForm form, Model model, RedirectAttributes redirect) {
-        BrandView brand = catalog.brand(new BrandId(id));
+        BrandView brand = brands.brand(new BrandId(id));
         try {
             if (form.version() == null) {
                 throw new InvalidInputException("version", "is required");
             }
-            catalog.updateBrand(brand.id(), new BrandChanges(form.name(), form.nameEn(), form.logoUrl(),
+            brands.update(brand.id(), new BrandChanges(form.name(), form.nameEn(), form.logoUrl(),
                     form.description()), form.version());
             redirect.addFlashAttribute("flash", texts.message("catalog.flash.saved"));
             return "redirect:/console/catalog/brands";
@@ -96,9 +96,9 @@ class BrandConsole {
     @PostMapping("/{id}/delete")
     @RequiresPermission("catalog:write")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
-        BrandView brand = catalog.brand(new BrandId(id));
+        BrandView brand = brands.brand(new BrandId(id));
         try {
-            catalog.deleteBrand(brand.id());
+            brands.delete(brand.id());
             redirect.addFlashAttribute("flash", texts.message("catalog.flash.deleted", brand.code()));
             return "redirect:/console/catalog/brands";
         } catch (DomainException refused) {
@@ -109,7 +109,7 @@ class BrandConsole {
 
     private String page(@Nullable BrandView editing, BrandForm createForm, @Nullable BrandForm editForm,
             Map<String, Map<String, String>> errors, Model model) {
-        model.addAttribute("brands", catalog.brands());
+        model.addAttribute("brands", brands.all());
         model.addAttribute("editing", editing);
         model.addAttribute("createForm", createForm);
         model.addAttribute("editForm", editForm);

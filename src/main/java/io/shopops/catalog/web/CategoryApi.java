@@ -2,7 +2,7 @@ package io.shopops.catalog.web;
 
 import java.util.List;
 
-import io.shopops.catalog.Catalog;
+import io.shopops.catalog.Categories;
 import io.shopops.catalog.CategoryChanges;
 import io.shopops.catalog.CategoryId;
 import io.shopops.catalog.CategoryNode;
@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/catalog/categories")
 class CategoryApi {
 
-    private final Catalog catalog;
+    private final Categories categories;
 
-    CategoryApi(Catalog catalog) {
-        this.catalog = catalog;
+    CategoryApi(Categories categories) {
+        this.categories = categories;
     }
 
     record CategoryRequest(@Nullable String code, @Nullable String name, @Nullable String nameEn,
@@ -47,25 +47,25 @@ class CategoryApi {
     @GetMapping
     @RequiresPermission("catalog:read")
     List<CategoryView> list() {
-        return catalog.categories();
+        return categories.all();
     }
 
     @GetMapping("/tree")
     @RequiresPermission("catalog:read")
     List<CategoryNode> tree() {
-        return catalog.categoryTree();
+        return categories.tree();
     }
 
     @GetMapping("/{id}")
     @RequiresPermission("catalog:read")
     CategoryView get(@PathVariable long id) {
-        return catalog.category(new CategoryId(id));
+        return categories.category(new CategoryId(id));
     }
 
     @PostMapping
     @RequiresPermission("catalog:write")
     ResponseEntity<CategoryView> create(@RequestBody CategoryRequest request) {
-        CategoryView created = catalog.createCategory(new NewCategory(request.code(), request.name(), request.nameEn(),
+        CategoryView created = categories.create(new NewCategory(request.code(), request.name(), request.nameEn(),
                 request.parentId() == null ? null : new CategoryId(request.parentId()),
                 request.sortOrder() == null ? 0 : request.sortOrder()));
         return ResponseEntity.created(ApiSupport.location(created.id().value())).body(created);
@@ -74,7 +74,7 @@ class CategoryApi {
     @PutMapping("/{id}")
     @RequiresPermission("catalog:write")
     CategoryView update(@PathVariable long id, @RequestBody CategoryUpdateRequest request) {
-        return catalog.updateCategory(new CategoryId(id), new CategoryChanges(request.name(), request.nameEn(),
+        return categories.update(new CategoryId(id), new CategoryChanges(request.name(), request.nameEn(),
                 request.sortOrder() == null ? 0 : request.sortOrder()), ApiSupport.version(request.version()));
     }
 
@@ -82,7 +82,7 @@ class CategoryApi {
     @PostMapping("/{id}/move")
     @RequiresPermission("catalog:write")
     CategoryView move(@PathVariable long id, @RequestBody CategoryMoveRequest request) {
-        return catalog.moveCategory(new CategoryId(id),
+        return categories.move(new CategoryId(id),
                 request.parentId() == null ? null : new CategoryId(request.parentId()),
                 ApiSupport.version(request.version()));
     }
@@ -90,7 +90,7 @@ class CategoryApi {
     @DeleteMapping("/{id}")
     @RequiresPermission("catalog:write")
     ResponseEntity<Void> delete(@PathVariable long id) {
-        catalog.deleteCategory(new CategoryId(id));
+        categories.delete(new CategoryId(id));
         return ResponseEntity.noContent().build();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.shopops.catalog.Catalog;
+import io.shopops.catalog.Categories;
 import io.shopops.catalog.CategoryChanges;
 import io.shopops.catalog.CategoryId;
 import io.shopops.catalog.CategoryNode;
@@ -40,11 +40,11 @@ class CategoryConsole {
 
     private static final List<String> FORMS = List.of("create", "edit", "move");
 
-    private final Catalog catalog;
+    private final Categories categories;
     private final ConsoleTexts texts;
 
-    CategoryConsole(Catalog catalog, ConsoleTexts texts) {
-        this.catalog = catalog;
+    CategoryConsole(Categories categories, ConsoleTexts texts) {
+        this.categories = categories;
         this.texts = texts;
     }
 
@@ -66,7 +66,7 @@ class CategoryConsole {
     @GetMapping
     @RequiresPermission("catalog:read")
     String page(@RequestParam(required = false) @Nullable Long edit, Model model) {
-        CategoryView editing = edit == null ? null : catalog.category(new CategoryId(edit));
+        CategoryView editing = edit == null ? null : categories.category(new CategoryId(edit));
         return page(editing, CategoryForm.blank(editing), editing == null ? null : CategoryForm.of(editing), Map.of(),
                 model);
     }
@@ -76,7 +76,7 @@ class CategoryConsole {
     String create(@ModelAttribute CategoryForm form, Model model, RedirectAttributes redirect) {
         try {
             CategoryId parent = id(form.parentId(), "parentId");
-            CategoryView created = catalog.createCategory(new NewCategory(form.code(), form.name(), form.nameEn(),
+            CategoryView created = categories.create(new NewCategory(form.code(), form.name(), form.nameEn(),
                     parent, sortOrder(form.sortOrder())));
             redirect.addFlashAttribute("flash", texts.message("catalog.flash.created", created.code()));
             return "redirect:/console/catalog/categories?edit=" + created.id();
@@ -88,9 +88,9 @@ class CategoryConsole {
     @PostMapping("/{id}")
     @RequiresPermission("catalog:write")
     String update(@PathVariable long id, @ModelAttribute CategoryForm form, Model model, RedirectAttributes redirect) {
-        CategoryView category = catalog.category(new CategoryId(id));
+        CategoryView category = categories.category(new CategoryId(id));
         try {
-            catalog.updateCategory(category.id(), new CategoryChanges(form.name(), form.nameEn(),
+            categories.update(category.id(), new CategoryChanges(form.name(), form.nameEn(),
                     sortOrder(form.sortOrder())), version(form.version()));
             redirect.addFlashAttribute("flash", texts.message("catalog.flash.saved"));
             return "redirect:/console/catalog/categories?edit=" + id;
@@ -103,9 +103,9 @@ class CategoryConsole {
     @RequiresPermission("catalog:write")
     String move(@PathVariable long id, @RequestParam(required = false) @Nullable String parentId,
             @RequestParam(required = false) @Nullable Long version, Model model, RedirectAttributes redirect) {
-        CategoryView category = catalog.category(new CategoryId(id));
+        CategoryView category = categories.category(new CategoryId(id));
         try {
-            catalog.moveCategory(category.id(), id(parentId, "parentId"), version(version));
+            categories.move(category.id(), id(parentId, "parentId"), version(version));
             redirect.addFlashAttribute("flash", texts.message("catalog.flash.moved"));
             return "redirect:/console/catalog/categories?edit=" + id;
         } catch (DomainException refused) {
@@ -117,9 +117,9 @@ class CategoryConsole {
     @PostMapping("/{id}/delete")
     @RequiresPermission("catalog:write")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
-        CategoryView category = catalog.category(new CategoryId(id));
+        CategoryView category = categories.category(new CategoryId(id));
         try {
-            catalog.deleteCategory(category.id());
+            categories.delete(category.id());
             redirect.addFlashAttribute("flash", texts.message("catalog.flash.deleted", category.code()));
             return "redirect:/console/catalog/categories";
         } catch (DomainException refused) {
@@ -130,7 +130,7 @@ class CategoryConsole {
 
     private String page(@Nullable CategoryView editing, CategoryForm createForm, @Nullable CategoryForm editForm,
             Map<String, Map<String, String>> errors, Model model) {
-        List<CategoryNode> tree = catalog.categoryTree();
+        List<CategoryNode> tree = categories.tree();
         Locale locale = LocaleContextHolder.getLocale();
         List<ProductConsole.CategoryOption> options = new ArrayList<>();
         List<ProductConsole.CategoryOption> moveTargets = new ArrayList<>();
@@ -143,7 +143,7 @@ class CategoryConsole {
             }
             ProductConsole.CategoryOption option = new ProductConsole.CategoryOption(node.id().value(),
                     "\u3000".repeat(node.depth() - 1) + node.displayName(locale));
-            if (node.depth() < Catalog.MAX_CATEGORY_DEPTH) {
+            if (node.depth() < Categories.MAX_CATEGORY_DEPTH) {
                 options.add(option);
             }
             if (!subtree.contains(node.id())) {

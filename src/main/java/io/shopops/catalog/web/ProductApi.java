@@ -18,6 +18,7 @@ import io.shopops.catalog.NewProduct;
 import io.shopops.catalog.NewSku;
 import io.shopops.catalog.ProductChanges;
 import io.shopops.catalog.ProductId;
+import io.shopops.catalog.ProductSearch;
 import io.shopops.catalog.ProductStatus;
 import io.shopops.catalog.ProductSummary;
 import io.shopops.catalog.ProductView;
@@ -55,11 +56,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ProductApi {
 
     private final Catalog catalog;
+    private final ProductSearch search;
     private final ShopProperties shop;
     private final Clock clock;
 
-    ProductApi(Catalog catalog, ShopProperties shop, Clock clock) {
+    ProductApi(Catalog catalog, ProductSearch search, ShopProperties shop, Clock clock) {
         this.catalog = catalog;
+        this.search = search;
         this.shop = shop;
         this.clock = clock;
     }
@@ -111,7 +114,7 @@ class ProductApi {
     @RequiresPermission("catalog:read")
     Page<ProductSummary> search(@ModelAttribute ProductFilterParams filter,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return catalog.searchProducts(filter.toQuery(), new PageQuery(page, size));
+        return search.find(filter.toQuery(), new PageQuery(page, size));
     }
 
     @GetMapping("/{id}")
@@ -220,7 +223,7 @@ class ProductApi {
     @GetMapping("/export")
     @RequiresPermission("catalog:read")
     void export(@ModelAttribute ProductFilterParams filter, HttpServletResponse response) throws IOException {
-        catalog.exportProducts(filter.toQuery(), () -> {
+        search.export(filter.toQuery(), () -> {
             CsvDownload.prepare(response, "products-" + LocalDate.now(clock.withZone(shop.zone())) + ".csv");
             return response.getOutputStream();
         });

@@ -11,10 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.shopops.catalog.Brands;
 import io.shopops.catalog.Catalog;
+import io.shopops.catalog.Categories;
 import io.shopops.catalog.CategoryNode;
 import io.shopops.catalog.ImportSummary;
 import io.shopops.catalog.ProductId;
+import io.shopops.catalog.ProductSearch;
 import io.shopops.catalog.ProductStatus;
 import io.shopops.catalog.ProductSummary;
 import io.shopops.catalog.ProductView;
@@ -56,12 +59,19 @@ class ProductConsole {
             "title,asc", "title,desc", "price,asc", "price,desc", "spuCode,asc", "spuCode,desc");
 
     private final Catalog catalog;
+    private final ProductSearch search;
+    private final Categories categories;
+    private final Brands brands;
     private final ConsoleTexts texts;
     private final ShopProperties shop;
     private final Clock clock;
 
-    ProductConsole(Catalog catalog, ConsoleTexts texts, ShopProperties shop, Clock clock) {
+    ProductConsole(Catalog catalog, ProductSearch search, Categories categories, Brands brands, ConsoleTexts texts,
+            ShopProperties shop, Clock clock) {
         this.catalog = catalog;
+        this.search = search;
+        this.categories = categories;
+        this.brands = brands;
         this.texts = texts;
         this.shop = shop;
         this.clock = clock;
@@ -86,7 +96,7 @@ class ProductConsole {
         }
         if (errors.isEmpty()) {
             try {
-                products = catalog.searchProducts(filter.toQuery(), new PageQuery(number(page), number(size)));
+                products = search.find(filter.toQuery(), new PageQuery(number(page), number(size)));
             } catch (DomainException refused) {
                 errors.putAll(texts.byField(refused));
             }
@@ -95,10 +105,10 @@ class ProductConsole {
         model.addAttribute("products", products);
         model.addAttribute("errors", errors);
         model.addAttribute("categoryOptions", categoryOptions());
-        model.addAttribute("brands", catalog.brands());
+        model.addAttribute("brands", brands.all());
         model.addAttribute("statuses", ProductStatus.values());
         model.addAttribute("stockStates", StockState.values());
-        model.addAttribute("stockLevels", catalog.hasStockLevels());
+        model.addAttribute("stockLevels", search.hasStockLevels());
         model.addAttribute("sorts", SORTS);
         model.addAttribute("size", size);
         model.addAttribute("filters", request.getQueryString() == null ? "" : request.getQueryString());
@@ -109,7 +119,7 @@ class ProductConsole {
     @GetMapping("/export")
     @RequiresPermission("catalog:read")
     void export(@ModelAttribute ProductFilterParams filter, HttpServletResponse response) throws IOException {
-        catalog.exportProducts(filter.toQuery(), () -> {
+        search.export(filter.toQuery(), () -> {
             CsvDownload.prepare(response, "products-" + LocalDate.now(clock.withZone(shop.zone())) + ".csv");
             return response.getOutputStream();
         });
@@ -140,10 +150,10 @@ class ProductConsole {
     String show(@PathVariable long id, Model model) {
         ProductView product = catalog.product(new ProductId(id));
         model.addAttribute("product", product);
-        model.addAttribute("category", catalog.category(product.categoryId()));
-        model.addAttribute("brand", product.brandId() == null ? null : catalog.brand(product.brandId()));
-        model.addAttribute("stockLevels", catalog.hasStockLevels());
-        model.addAttribute("stock", catalog.stockOf(product.skus().stream().map(SkuView::id).toList()));
+        model.addAttribute("category", categories.category(product.categoryId()));
+        model.addAttribute("brand", product.brandId() == null ? null : brands.brand(product.brandId()));
+        model.addAttribute("stockLevels", search.hasStockLevels());
+        model.addAttribute("stock", search.stockOf(product.skus().stream().map(SkuView::id).toList()));
         model.addAttribute("history", catalog.statusHistory(product.id()));
         model.addAttribute("next", product.status().next().stream().map(Enum::name).toList());
         return "catalog/product";
@@ -246,7 +256,7 @@ class ProductConsole {
         model.addAttribute("product", product);
         model.addAttribute("errors", errors);
         model.addAttribute("categoryOptions", categoryOptions());
-        model.addAttribute("brands", catalog.brands());
+        model.addAttribute("brands", brands.all());
         return "catalog/product-form";
     }
 
@@ -305,7 +315,7 @@ class ProductConsole {
 
     private List<CategoryOption> categoryOptions() {
         Locale locale = LocaleContextHolder.getLocale();
-        return CategoryNode.flatten(catalog.categoryTree()).stream()
+        return CategoryNode.flatten(categories.tree()).stream()
                 .map(node -> new CategoryOption(node.id().value(),
                         "\u3000".repeat(node.depth() - 1) + node.displayName(locale)))
                 .toList();

@@ -11,7 +11,9 @@ import java.util.random.RandomGenerator;
 
 import io.shopops.catalog.BrandId;
 import io.shopops.catalog.BrandView;
+import io.shopops.catalog.Brands;
 import io.shopops.catalog.Catalog;
+import io.shopops.catalog.Categories;
 import io.shopops.catalog.CategoryId;
 import io.shopops.catalog.CategoryView;
 import io.shopops.catalog.NewBrand;
@@ -44,9 +46,13 @@ public class CatalogGenerator {
     private static final List<String> TAGS = List.of("新品", "包邮", "限时特惠", "国货", "礼品", "爆款");
 
     private final Catalog catalog;
+    private final Categories categories;
+    private final Brands brands;
 
-    CatalogGenerator(Catalog catalog) {
+    CatalogGenerator(Catalog catalog, Categories categories, Brands brands) {
         this.catalog = catalog;
+        this.categories = categories;
+        this.brands = brands;
     }
 
     /** A generated product and its place in the popularity ranking (0 = best seller). */
@@ -55,16 +61,16 @@ public class CatalogGenerator {
 
     public List<PlannedProduct> generate(RandomGenerator random, int productCount, int skuTarget) {
         Map<String, CategoryId> leaves = new HashMap<>();
-        Map<Department, List<BrandId>> brands = new HashMap<>();
+        Map<Department, List<BrandId>> brandsByDepartment = new HashMap<>();
         for (Department department : DemoCatalogData.DEPARTMENTS) {
             createTree(department.root(), null, 0, leaves);
             List<BrandId> ids = new ArrayList<>();
             for (Brand brand : department.brands()) {
-                BrandView created = catalog.createBrand(new NewBrand("brand-" + brand.code(), brand.zh(), brand.en(),
+                BrandView created = brands.create(new NewBrand("brand-" + brand.code(), brand.zh(), brand.en(),
                         null, brand.zh() + " · " + brand.en()));
                 ids.add(created.id());
             }
-            brands.put(department, ids);
+            brandsByDepartment.put(department, ids);
         }
 
         List<Slot> slots = assignSlots(random, productCount);
@@ -75,7 +81,7 @@ public class CatalogGenerator {
         for (int i = 0; i < slots.size(); i++) {
             Slot slot = slots.get(i);
             ProductView product = catalog.createProduct(product(random, i, slot, skuCounts[i], ranks[i],
-                    leaves.get(slot.leaf().code()), brands.get(slot.department())));
+                    leaves.get(slot.leaf().code()), brandsByDepartment.get(slot.department())));
             product = moveThroughLifecycle(product, lifecycle(random, ranks[i], productCount));
             planned.add(new PlannedProduct(product, ranks[i], slot.department()));
         }
@@ -124,7 +130,7 @@ public class CatalogGenerator {
     }
 
     private void createTree(Node node, CategoryId parent, int sortOrder, Map<String, CategoryId> leaves) {
-        CategoryView created = catalog.createCategory(new NewCategory(node.code(), node.zh(), node.en(), parent, sortOrder));
+        CategoryView created = categories.create(new NewCategory(node.code(), node.zh(), node.en(), parent, sortOrder));
         if (node.leaf() != null) {
             leaves.put(node.code(), created.id());
         }

@@ -11,6 +11,7 @@ import io.shopops.inventory.Inventory;
 import io.shopops.inventory.NewWarehouse;
 import io.shopops.inventory.Receipt;
 import io.shopops.inventory.WarehouseView;
+import io.shopops.inventory.Warehouses;
 
 import org.springframework.stereotype.Component;
 
@@ -27,9 +28,11 @@ public class StockGenerator {
             new NewWarehouse("GZ01", "广州白云仓", "华南", "广州市白云区太和镇广从八路 66 号"),
             new NewWarehouse("BJ01", "北京大兴仓", "华北", "北京市大兴区经海路 9 号"));
 
+    private final Warehouses warehouses;
     private final Inventory inventory;
 
-    StockGenerator(Inventory inventory) {
+    StockGenerator(Warehouses warehouses, Inventory inventory) {
+        this.warehouses = warehouses;
         this.inventory = inventory;
     }
 
@@ -37,9 +40,9 @@ public class StockGenerator {
     }
 
     public Result generate(RandomGenerator random, List<PlannedProduct> products) {
-        List<WarehouseView> warehouses = new ArrayList<>();
+        List<WarehouseView> opened = new ArrayList<>();
         for (NewWarehouse warehouse : WAREHOUSES) {
-            warehouses.add(inventory.createWarehouse(warehouse));
+            opened.add(warehouses.open(warehouse));
         }
         Zipf popularity = new Zipf(products.size(), 1.05);
         long units = 0;
@@ -61,9 +64,9 @@ public class StockGenerator {
                     continue; // never received: out of stock
                 }
                 boolean running = roll < 0.12;
-                int first = random.nextInt(warehouses.size());
+                int first = random.nextInt(opened.size());
                 for (int w = 0; w < spread; w++) {
-                    WarehouseView warehouse = warehouses.get((first + w) % warehouses.size());
+                    WarehouseView warehouse = opened.get((first + w) % opened.size());
                     int quantity = running ? 1 + random.nextInt(Math.max(1, safety / spread))
                             : Math.max(1, typical / spread + random.nextInt(Math.max(1, typical / 4)));
                     inventory.receive(new Receipt(sku.id(), warehouse.id(), quantity,
@@ -72,6 +75,6 @@ public class StockGenerator {
                 }
             }
         }
-        return new Result(warehouses.size(), units);
+        return new Result(opened.size(), units);
     }
 }

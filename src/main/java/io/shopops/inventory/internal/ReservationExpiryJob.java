@@ -1,6 +1,6 @@
 package io.shopops.inventory.internal;
 
-import io.shopops.inventory.Inventory;
+import io.shopops.inventory.Reservations;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +17,17 @@ public class ReservationExpiryJob {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationExpiryJob.class);
 
-    private final Inventory inventory;
+    private final Reservations reservations;
 
-    ReservationExpiryJob(Inventory inventory) {
-        this.inventory = inventory;
+    ReservationExpiryJob(Reservations reservations) {
+        this.reservations = reservations;
     }
 
     /** Expires what is due now (by the injected clock); returns how many reservations it expired. */
     @Scheduled(fixedDelayString = "${shopops.inventory.expiry-interval:1m}", initialDelayString = "${shopops.inventory.expiry-interval:1m}")
     @SchedulerLock(name = "inventory.expire-reservations", lockAtMostFor = "PT10M")
     public int run() {
-        int expired = inventory.expireReservations();
+        int expired = reservations.expireDue();
         if (expired > 0) {
             log.info("Expired {} reservations", expired);
         }

@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.shopops.inventory.Inventory;
 import io.shopops.inventory.NewReservation;
 import io.shopops.inventory.ReservationId;
 import io.shopops.inventory.ReservationLine;
 import io.shopops.inventory.ReservationStatus;
 import io.shopops.inventory.ReservationView;
+import io.shopops.inventory.Reservations;
 import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
 import io.shopops.shared.web.RequiresPermission;
@@ -34,10 +34,10 @@ import static io.shopops.inventory.web.Quantities.warehouse;
 @RequestMapping("/api/v1/admin/inventory/reservations")
 class ReservationApi {
 
-    private final Inventory inventory;
+    private final Reservations reservations;
 
-    ReservationApi(Inventory inventory) {
-        this.inventory = inventory;
+    ReservationApi(Reservations reservations) {
+        this.reservations = reservations;
     }
 
     record LineRequest(@Nullable Long skuId, @Nullable Long warehouseId, @Nullable BigDecimal quantity) {
@@ -61,7 +61,7 @@ class ReservationApi {
                         Quantities.required("lines[" + i + "].quantity", line.quantity())));
             }
         }
-        return inventory.reserve(new NewReservation(request.reference(), lines, request.timeToLive()));
+        return reservations.reserve(new NewReservation(request.reference(), lines, request.timeToLive()));
     }
 
     @GetMapping
@@ -69,24 +69,24 @@ class ReservationApi {
     Page<ReservationView> list(@RequestParam(required = false) @Nullable String reference,
             @RequestParam(required = false) @Nullable ReservationStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return inventory.reservations(reference, status, new PageQuery(page, size));
+        return reservations.find(reference, status, new PageQuery(page, size));
     }
 
     @GetMapping("/{id}")
     @RequiresPermission("inventory:read")
     ReservationView get(@PathVariable long id) {
-        return inventory.reservation(new ReservationId(id));
+        return reservations.reservation(new ReservationId(id));
     }
 
     @PostMapping("/{id}/release")
     @RequiresPermission("inventory:write")
     ReservationView release(@PathVariable long id) {
-        return inventory.release(new ReservationId(id));
+        return reservations.release(new ReservationId(id));
     }
 
     @PostMapping("/{id}/ship")
     @RequiresPermission("inventory:write")
     ReservationView ship(@PathVariable long id) {
-        return inventory.ship(new ReservationId(id));
+        return reservations.ship(new ReservationId(id));
     }
 }

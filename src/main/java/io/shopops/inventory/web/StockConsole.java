@@ -19,6 +19,7 @@ import io.shopops.inventory.Receipt;
 import io.shopops.inventory.StockQuery;
 import io.shopops.inventory.WarehouseId;
 import io.shopops.inventory.WarehouseView;
+import io.shopops.inventory.Warehouses;
 import io.shopops.shared.DomainException;
 import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
@@ -46,11 +47,13 @@ class StockConsole {
             "adjustReason", "reference", "adjustReason");
 
     private final Inventory inventory;
+    private final Warehouses warehouses;
     private final ConsoleForms forms;
     private final ShopProperties shop;
 
-    StockConsole(Inventory inventory, ConsoleForms forms, ShopProperties shop) {
+    StockConsole(Inventory inventory, Warehouses warehouses, ConsoleForms forms, ShopProperties shop) {
         this.inventory = inventory;
+        this.warehouses = warehouses;
         this.forms = forms;
         this.shop = shop;
     }
@@ -83,8 +86,8 @@ class StockConsole {
             ConsoleForms.@Nullable Errors errors) {
         model.addAttribute("filter", filter);
         model.addAttribute("states", StockState.values());
-        model.addAttribute("warehouses", inventory.allWarehouses());
-        model.addAttribute("activeWarehouses", inventory.allWarehouses().stream().filter(WarehouseView::active).toList());
+        model.addAttribute("warehouses", warehouses.all());
+        model.addAttribute("activeWarehouses", warehouses.all().stream().filter(WarehouseView::active).toList());
         model.addAttribute("rows", inventory.stock(new StockQuery(
                 filter.warehouseId() == null ? null : new WarehouseId(filter.warehouseId()), null, filter.skuCode(),
                 filter.state()), new PageQuery(Math.max(0, filter.page()), 50)));
@@ -190,7 +193,7 @@ class StockConsole {
         ConsoleForms.Errors errors = new ConsoleForms.Errors();
         Instant fromInstant = localTime(from, "from", errors);
         Instant toInstant = localTime(to, "to", errors);
-        model.addAttribute("warehouses", inventory.allWarehouses());
+        model.addAttribute("warehouses", warehouses.all());
         model.addAttribute("types", MovementType.values());
         model.addAttribute("skuCode", skuCode);
         model.addAttribute("warehouseId", warehouseId);
@@ -218,7 +221,7 @@ class StockConsole {
 
     private Map<WarehouseId, String> warehouseCodes() {
         Map<WarehouseId, String> codes = new java.util.HashMap<>();
-        inventory.allWarehouses().forEach(w -> codes.put(w.id(), w.code()));
+        warehouses.all().forEach(w -> codes.put(w.id(), w.code()));
         return codes;
     }
 

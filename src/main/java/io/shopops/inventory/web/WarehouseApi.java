@@ -1,10 +1,10 @@
 package io.shopops.inventory.web;
 
-import io.shopops.inventory.Inventory;
 import io.shopops.inventory.NewWarehouse;
 import io.shopops.inventory.WarehouseChange;
 import io.shopops.inventory.WarehouseId;
 import io.shopops.inventory.WarehouseView;
+import io.shopops.inventory.Warehouses;
 import io.shopops.shared.InvalidInputException;
 import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
@@ -27,30 +27,30 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/inventory/warehouses")
 class WarehouseApi {
 
-    private final Inventory inventory;
+    private final Warehouses warehouses;
 
-    WarehouseApi(Inventory inventory) {
-        this.inventory = inventory;
+    WarehouseApi(Warehouses warehouses) {
+        this.warehouses = warehouses;
     }
 
     @GetMapping
     @RequiresPermission("inventory:read")
     Page<WarehouseView> list(@RequestParam(defaultValue = "false") boolean includeInactive,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return inventory.warehouses(includeInactive, new PageQuery(page, size));
+        return warehouses.list(includeInactive, new PageQuery(page, size));
     }
 
     @GetMapping("/{id}")
     @RequiresPermission("inventory:read")
     WarehouseView get(@PathVariable long id) {
-        return inventory.warehouse(new WarehouseId(id));
+        return warehouses.warehouse(new WarehouseId(id));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission("inventory:warehouses")
     WarehouseView create(@RequestBody NewWarehouse warehouse) {
-        return inventory.createWarehouse(warehouse);
+        return warehouses.open(warehouse);
     }
 
     record WarehouseUpdate(@Nullable String name, @Nullable String region, @Nullable String address,
@@ -63,13 +63,13 @@ class WarehouseApi {
         if (update.version() == null) {
             throw new InvalidInputException("version", "is required: send the version you read");
         }
-        return inventory.updateWarehouse(new WarehouseId(id),
+        return warehouses.change(new WarehouseId(id),
                 new WarehouseChange(update.name(), update.region(), update.address(), update.version()));
     }
 
     @PostMapping("/{id}/deactivate")
     @RequiresPermission("inventory:warehouses")
     WarehouseView deactivate(@PathVariable long id) {
-        return inventory.deactivateWarehouse(new WarehouseId(id));
+        return warehouses.deactivate(new WarehouseId(id));
     }
 }

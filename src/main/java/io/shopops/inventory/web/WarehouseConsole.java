@@ -2,11 +2,11 @@ package io.shopops.inventory.web;
 
 import java.util.Map;
 
-import io.shopops.inventory.Inventory;
 import io.shopops.inventory.NewWarehouse;
 import io.shopops.inventory.WarehouseChange;
 import io.shopops.inventory.WarehouseId;
 import io.shopops.inventory.WarehouseView;
+import io.shopops.inventory.Warehouses;
 import io.shopops.shared.DomainException;
 import io.shopops.shared.PageQuery;
 import io.shopops.shared.web.ConsoleController;
@@ -27,11 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/console/inventory/warehouses")
 class WarehouseConsole {
 
-    private final Inventory inventory;
+    private final Warehouses warehouses;
     private final ConsoleForms forms;
 
-    WarehouseConsole(Inventory inventory, ConsoleForms forms) {
-        this.inventory = inventory;
+    WarehouseConsole(Warehouses warehouses, ConsoleForms forms) {
+        this.warehouses = warehouses;
         this.forms = forms;
     }
 
@@ -46,7 +46,7 @@ class WarehouseConsole {
     }
 
     private String listPage(Model model, int page, WarehouseForm form, ConsoleForms.@Nullable Errors errors) {
-        model.addAttribute("rows", inventory.warehouses(true, new PageQuery(Math.max(0, page), 50)));
+        model.addAttribute("rows", warehouses.list(true, new PageQuery(Math.max(0, page), 50)));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors == null ? Map.of() : errors.map());
         return "inventory/warehouses";
@@ -56,7 +56,7 @@ class WarehouseConsole {
     @RequiresPermission("inventory:warehouses")
     String create(WarehouseForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            WarehouseView created = inventory.createWarehouse(new NewWarehouse(form.code(), form.name(), form.region(),
+            WarehouseView created = warehouses.open(new NewWarehouse(form.code(), form.name(), form.region(),
                     form.address()));
             redirect.addFlashAttribute("flash", forms.text("inventory.warehouses.created", created.code()));
             return "redirect:/console/inventory/warehouses";
@@ -71,7 +71,7 @@ class WarehouseConsole {
     @GetMapping("/{id}/edit")
     @RequiresPermission("inventory:warehouses")
     String edit(@PathVariable long id, Model model) {
-        WarehouseView warehouse = inventory.warehouse(new WarehouseId(id));
+        WarehouseView warehouse = warehouses.warehouse(new WarehouseId(id));
         return editPage(model, warehouse, new WarehouseForm(warehouse.code(), warehouse.name(), warehouse.region(),
                 warehouse.address(), warehouse.version()), null);
     }
@@ -89,9 +89,9 @@ class WarehouseConsole {
     String update(@PathVariable long id, WarehouseForm form, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         WarehouseId warehouseId = new WarehouseId(id);
-        WarehouseView current = inventory.warehouse(warehouseId);
+        WarehouseView current = warehouses.warehouse(warehouseId);
         try {
-            inventory.updateWarehouse(warehouseId, new WarehouseChange(form.name(), form.region(), form.address(),
+            warehouses.change(warehouseId, new WarehouseChange(form.name(), form.region(), form.address(),
                     form.version() == null ? -1 : form.version()));
             redirect.addFlashAttribute("flash", forms.text("inventory.warehouses.saved", current.code()));
             return "redirect:/console/inventory/warehouses";
@@ -107,7 +107,7 @@ class WarehouseConsole {
     @RequiresPermission("inventory:warehouses")
     String deactivate(@PathVariable long id, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            WarehouseView closed = inventory.deactivateWarehouse(new WarehouseId(id));
+            WarehouseView closed = warehouses.deactivate(new WarehouseId(id));
             redirect.addFlashAttribute("flash", forms.text("inventory.warehouses.deactivated", closed.code()));
             return "redirect:/console/inventory/warehouses";
         } catch (DomainException refused) {
