@@ -22,7 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The console in a real headless Chromium, as a new shop's administrator meets it on the first start of an
@@ -47,12 +46,7 @@ class ConsoleBrowserTests {
 
     @BeforeAll
     void startChromium() throws Exception {
-        if (!Browser.installed()) {
-            // Under CI a missing browser is a failure, never a skip (.ci/run installs it).
-            assertThat("true".equalsIgnoreCase(System.getenv("CI"))).as("Chromium is required under CI").isFalse();
-            assumeTrue(false, "Chromium and chromedriver are not installed");
-        }
-        browser = new Browser("http://localhost:" + port, 1280, 900);
+        browser = Browser.startOrSkip("http://localhost:" + port, 1280, 900);
     }
 
     @AfterAll

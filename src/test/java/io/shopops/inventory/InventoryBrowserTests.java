@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A warehouse clerk receives stock through the console's form in a real headless Chromium, on a phone-sized screen. */
 @Tag("browser")
@@ -44,11 +43,7 @@ class InventoryBrowserTests {
 
     @BeforeAll
     void startChromium() throws Exception {
-        if (!Browser.installed()) {
-            assertThat("true".equalsIgnoreCase(System.getenv("CI"))).as("Chromium is required under CI").isFalse();
-            assumeTrue(false, "Chromium and chromedriver are not installed");
-        }
-        browser = new Browser("http://localhost:" + port, 390, 844);
+        browser = Browser.startOrSkip("http://localhost:" + port, 390, 844);
     }
 
     @AfterAll

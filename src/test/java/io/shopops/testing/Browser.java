@@ -45,6 +45,20 @@ public final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
+    /**
+     * A browser for the test, or the test is skipped when Chromium is not installed; under CI (CI=true) a
+     * missing browser fails instead, since a skipped browser test proves nothing.
+     */
+    public static Browser startOrSkip(String baseUrl, int width, int height) throws IOException {
+        if (!installed()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("Chromium and chromedriver are required under CI: " + CHROMIUM);
+            }
+            org.junit.jupiter.api.Assumptions.abort("Chromium and chromedriver are not installed");
+        }
+        return new Browser(baseUrl, width, height);
+    }
+
     public static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
