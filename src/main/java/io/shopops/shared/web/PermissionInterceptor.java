@@ -30,11 +30,20 @@ class PermissionInterceptor implements HandlerInterceptor {
         if (required == null) {
             throw new AccessDeniedException("No permission is declared for " + method.getShortLogMessage());
         }
+        if (RequiresPermission.PUBLIC.equals(required)) {
+            return true;
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || trust.isAnonymous(authentication) || !authentication.isAuthenticated()) {
             throw new AccessDeniedException("Not signed in");
         }
+        boolean customer = authentication.getAuthorities().stream()
+                .anyMatch(a -> RequiresPermission.CUSTOMER.equals(a.getAuthority()));
         if (RequiresPermission.AUTHENTICATED.equals(required)) {
+            // "authenticated" means a staff member: a customer's token never opens a staff endpoint
+            if (customer) {
+                throw new AccessDeniedException("Staff only");
+            }
             return true;
         }
         boolean granted = authentication.getAuthorities().stream().anyMatch(a -> required.equals(a.getAuthority()));

@@ -20,5 +20,14 @@ public @interface RequiresPermission {
     /** Any signed-in staff member, whatever their roles (their own account, the home page). */
     String AUTHENTICATED = "authenticated";
 
+    /** A signed-in shop customer (storefront API: cart, checkout, own orders); staff credentials do not count. */
+    String CUSTOMER = "customer";
+
+    /**
+     * Anyone, signed in or not: storefront browsing and sign-up, and webhooks whose requests carry their own
+     * signature (payment notifications, carrier tracking), which the handler verifies.
+     */
+    String PUBLIC = "public";
+
     String value();
 }
