@@ -2,6 +2,7 @@ package io.shopops.inventory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -352,6 +353,15 @@ public class Inventory {
     }
 
     /** The home page's figures; stock is valued at each SKU's cost price, exactly. */
+    /**
+     * What each active warehouse has available of each SKU (SKUs with none anywhere are missing), for choosing
+     * where an order is served from. A snapshot: the reservation that follows decides.
+     */
+    @Transactional(readOnly = true)
+    public Map<SkuId, Map<WarehouseId, Long>> availability(Collection<SkuId> skus) {
+        return stock.availability(skus);
+    }
+
     @Transactional(readOnly = true)
     public InventoryFigures figures() {
         List<StockRepository.OnHand> onHand = stock.allOnHand();

@@ -7,7 +7,7 @@ import io.shopops.catalog.SkuId;
 import org.jspecify.annotations.Nullable;
 
 public record ReservationView(ReservationId id, String reference, ReservationStatus status, List<Line> lines,
-        Instant expiresAt, Instant createdAt, String createdBy, @Nullable Instant closedAt,
+        @Nullable Instant expiresAt, Instant createdAt, String createdBy, @Nullable Instant closedAt,
         @Nullable String closedBy) {
 
     public ReservationView {

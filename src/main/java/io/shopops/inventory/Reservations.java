@@ -261,6 +261,19 @@ public class Reservations {
         }
     }
 
+    /**
+     * Holds an ACTIVE reservation until it is shipped or released, whatever its expiry: what a paid order's stock
+     * needs. Refused with 422 {@code reservation-not-active} when it already ended (expired, released, shipped).
+     */
+    @Transactional
+    public ReservationView keep(ReservationId id) {
+        if (!reservations.keep(id)) {
+            ReservationView current = reservations.find(id).orElseThrow(() -> NotFoundException.of("Reservation", id));
+            throw new BusinessRuleException("reservation-not-active",
+                    "Reservation %s is %s and can no longer be held".formatted(id, current.status()));
+        }
+        return reservations.find(id).orElseThrow();
+    }
 
     @Transactional(readOnly = true)
     public ReservationView reservation(ReservationId id) {

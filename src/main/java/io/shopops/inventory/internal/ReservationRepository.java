@@ -89,6 +89,12 @@ public class ReservationRepository {
                 .update() == 1;
     }
 
+    /** Removes an ACTIVE reservation's expiry: it is then held until shipped or released. */
+    public boolean keep(ReservationId id) {
+        return jdbc.sql("UPDATE reservation SET expires_at = NULL WHERE id = :id AND status = 'ACTIVE'")
+                .param("id", id.value()).update() == 1;
+    }
+
     public List<ReservationView.Line> lines(ReservationId id) {
         return jdbc.sql("SELECT sku_id, warehouse_id, quantity FROM reservation_line WHERE reservation_id = :id ORDER BY line_no")
                 .param("id", id.value())
@@ -159,7 +165,7 @@ public class ReservationRepository {
                 page, total);
     }
 
-    record Header(ReservationId id, String reference, ReservationStatus status, Instant expiresAt, Instant createdAt,
+    record Header(ReservationId id, String reference, ReservationStatus status, @Nullable Instant expiresAt, Instant createdAt,
             String createdBy, @Nullable Instant closedAt, @Nullable String closedBy) {
 
         ReservationView withLines(List<ReservationView.Line> lines) {
@@ -169,7 +175,7 @@ public class ReservationRepository {
 
     static Header header(ResultSet rs, int row) throws SQLException {
         return new Header(new ReservationId(rs.getLong("id")), rs.getString("reference"),
-                ReservationStatus.valueOf(rs.getString("status")), SqlTime.requiredInstant(rs, "expires_at"),
+                ReservationStatus.valueOf(rs.getString("status")), SqlTime.instant(rs, "expires_at"),
                 SqlTime.requiredInstant(rs, "created_at"), rs.getString("created_by"),
                 SqlTime.instant(rs, "closed_at"), rs.getString("closed_by"));
     }

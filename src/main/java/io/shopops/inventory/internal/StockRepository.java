@@ -130,6 +130,24 @@ public class StockRepository {
                 .param("warehouse", warehouse.value()).query(Long.class).single() > 0;
     }
 
+    /** Available quantity per SKU per active warehouse, for the given SKUs; rows with nothing available are left out. */
+    public Map<SkuId, Map<WarehouseId, Long>> availability(Collection<SkuId> skus) {
+        Map<SkuId, Map<WarehouseId, Long>> result = new HashMap<>();
+        List<Long> ids = skus.stream().map(SkuId::value).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            jdbc.sql("""
+                    SELECT s.sku_id, s.warehouse_id, s.on_hand - s.reserved AS available
+                    FROM stock s JOIN warehouse w ON w.id = s.warehouse_id
+                    WHERE s.sku_id IN (:ids) AND w.active = TRUE AND s.on_hand - s.reserved > 0
+                    """).param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .query(rs -> {
+                        result.computeIfAbsent(new SkuId(rs.getLong("sku_id")), k -> new HashMap<>())
+                                .put(new WarehouseId(rs.getLong("warehouse_id")), rs.getLong("available"));
+                    });
+        }
+        return result;
+    }
+
     /** A stock row with the SKU's safety stock, for lists. */
     public record Row(SkuId skuId, WarehouseId warehouseId, long onHand, long reserved, int safetyStock) {
 
