@@ -1,0 +1,12 @@
+package io.shopops.ordering;
+
+/**
+ * The one step that prices an order: checkout charges what it returns, and the cart shows it as its estimate.
+ * The standard calculation takes each SKU's sale price, applies every {@link DiscountRule} (the marketing
+ * module's promotions plug in there) with each discount shared out over the lines it covers, and adds the
+ * shipping fee unless the goods reach the free-shipping threshold.
+ */
+public interface PriceCalculator {
+
+    PricedOrder price(PricingRequest request);
+}
