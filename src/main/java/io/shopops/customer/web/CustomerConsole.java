@@ -1,5 +1,7 @@
 package io.shopops.customer.web;
 
+import java.util.List;
+
 import io.shopops.customer.CustomerId;
 import io.shopops.customer.CustomerQuery;
 import io.shopops.customer.Customers;
@@ -42,7 +44,7 @@ class CustomerConsole {
                     new PageQuery(page, 20)));
         } catch (DomainException refused) {
             model.addAttribute("errors", FormErrors.of(refused));
-            model.addAttribute("customers", Page.of(java.util.List.of(), PageQuery.first(20), 0));
+            model.addAttribute("customers", Page.of(List.of(), PageQuery.first(20), 0));
         }
         return "customer/customers";
     }
