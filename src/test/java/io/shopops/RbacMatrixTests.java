@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 import io.shopops.identity.Permission;
 import io.shopops.identity.Role;
+import io.shopops.testing.CustomerFixtures;
 import io.shopops.testing.ShopOpsTest;
 import io.shopops.testing.SecurityDoc;
 import io.shopops.testing.SecurityDoc.Endpoint;
@@ -49,7 +50,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * docs/security.md is the contract: its role × permission table must equal the code's, every API endpoint
  * and console page must be listed there with the permission the code requires, and every endpoint called by
  * every role answers 403 exactly when the role lacks that permission (401 or the sign-in page when nobody
- * is signed in). Nothing answers 500.
+ * is signed in). Storefront endpoints ({@code public}, {@code customer}) are called by anonymous callers, a
+ * signed-in customer and every role: {@code public} ones answer anyone who brings no credential of the other
+ * door, {@code customer} ones only a customer's token; staff API keys get 401 on the storefront and customer
+ * tokens 401 on the staff API. Nothing answers 500.
  */
 @ShopOpsTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,18 +66,22 @@ class RbacMatrixTests {
     @Autowired
     StaffFixtures staff;
     @Autowired
+    CustomerFixtures customers;
+    @Autowired
     UserDetailsService users;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     private final Map<Role, StaffFixtures.Member> members = new EnumMap<>(Role.class);
+    private CustomerFixtures.Registered customer;
 
     @BeforeAll
-    void oneMemberPerRole() {
+    void oneMemberPerRoleAndACustomer() {
         for (Role role : Role.values()) {
             members.put(role, staff.member(role));
         }
+        customer = customers.customer();
     }
 
     @Test
@@ -99,27 +107,89 @@ class RbacMatrixTests {
     @Test
     void everyRoleGetsExactlyTheAccessTheDocumentSays() throws Exception {
         List<String> mismatches = new ArrayList<>();
+        // one token for all the staff endpoints, checked to be still live at the end: its 401s mean refusal
+        String customerToken = customers.signIn(customer.phone());
         for (Endpoint endpoint : documentedEndpoints()) {
-            int anonymous = call(endpoint, null);
-            boolean console = endpoint.path().startsWith("/console");
-            if (console ? anonymous != 302 : anonymous != 401) {
-                mismatches.add("anonymous %s %s -> %d".formatted(endpoint.method(), endpoint.path(), anonymous));
-            }
-            for (Role role : Role.values()) {
-                int status = call(endpoint, role);
-                boolean allowed = RequiresPermission.AUTHENTICATED.equals(endpoint.permission())
-                        || role.permissions().stream().anyMatch(p -> p.authority().equals(endpoint.permission()));
-                boolean ok = allowed ? status != 401 && status != 403 && status < 500 : status == 403;
-                if (!ok) {
-                    mismatches.add("%s %s %s -> %d (expected %s)".formatted(role, endpoint.method(), endpoint.path(),
-                            status, allowed ? "allowed" : "403"));
-                }
+            switch (endpoint.permission()) {
+                case RequiresPermission.PUBLIC -> checkPublic(endpoint, mismatches);
+                case RequiresPermission.CUSTOMER -> checkCustomerOnly(endpoint, mismatches);
+                default -> checkStaff(endpoint, "Bearer " + customerToken, mismatches);
             }
         }
+        assertThat(mvc.perform(request(HttpMethod.GET, "/api/v1/store/me")
+                .header("Authorization", "Bearer " + customerToken)).andReturn().getResponse().getStatus())
+                .as("the customer token used on the staff endpoints is live").isEqualTo(200);
         assertThat(mismatches).isEmpty();
     }
 
-    private int call(Endpoint endpoint, Role role) throws Exception {
+    private void checkStaff(Endpoint endpoint, String customerBearer, List<String> mismatches) throws Exception {
+        int anonymous = call(endpoint, null, null);
+        boolean console = endpoint.path().startsWith("/console");
+        if (console ? anonymous != 302 : anonymous != 401) {
+            mismatches.add("anonymous %s %s -> %d".formatted(endpoint.method(), endpoint.path(), anonymous));
+        }
+        int asCustomer = call(endpoint, null, customerBearer);
+        if (console ? asCustomer != 302 : asCustomer != 401) {
+            mismatches.add("customer %s %s -> %d".formatted(endpoint.method(), endpoint.path(), asCustomer));
+        }
+        for (Role role : Role.values()) {
+            int status = call(endpoint, role, null);
+            boolean allowed = RequiresPermission.AUTHENTICATED.equals(endpoint.permission())
+                    || role.permissions().stream().anyMatch(p -> p.authority().equals(endpoint.permission()));
+            boolean ok = allowed ? status != 401 && status != 403 && status < 500 : status == 403;
+            if (!ok) {
+                mismatches.add("%s %s %s -> %d (expected %s)".formatted(role, endpoint.method(), endpoint.path(),
+                        status, allowed ? "allowed" : "403"));
+            }
+        }
+    }
+
+    /** Open to anyone without credentials, and to the holder of the credential of its door; 401 for the other's. */
+    private void checkPublic(Endpoint endpoint, List<String> mismatches) throws Exception {
+        boolean storefront = endpoint.path().startsWith("/api/v1/store/");
+        expectAllowed("anonymous", endpoint, call(endpoint, null, null), mismatches);
+        int asCustomer = call(endpoint, null, "Bearer " + customers.signIn(customer.phone()));
+        if (storefront) {
+            expectAllowed("customer", endpoint, asCustomer, mismatches);
+        } else {
+            expectStatus("customer", endpoint, asCustomer, 401, mismatches);
+        }
+        for (Role role : Role.values()) {
+            int status = call(endpoint, role, null);
+            if (storefront) {
+                expectStatus(role.name(), endpoint, status, 401, mismatches);
+            } else {
+                expectAllowed(role.name(), endpoint, status, mismatches);
+            }
+        }
+    }
+
+    /** Only a signed-in customer's token: 401 for anonymous callers and for every staff member's key. */
+    private void checkCustomerOnly(Endpoint endpoint, List<String> mismatches) throws Exception {
+        expectStatus("anonymous", endpoint, call(endpoint, null, null), 401, mismatches);
+        // a fresh token per endpoint: signing out ends the token it is called with
+        expectAllowed("customer", endpoint, call(endpoint, null, "Bearer " + customers.signIn(customer.phone())),
+                mismatches);
+        for (Role role : Role.values()) {
+            expectStatus(role.name(), endpoint, call(endpoint, role, null), 401, mismatches);
+        }
+    }
+
+    private static void expectAllowed(String who, Endpoint endpoint, int status, List<String> mismatches) {
+        if (status == 401 || status == 403 || status >= 500) {
+            mismatches.add("%s %s %s -> %d (expected allowed)".formatted(who, endpoint.method(), endpoint.path(),
+                    status));
+        }
+    }
+
+    private static void expectStatus(String who, Endpoint endpoint, int status, int expected, List<String> mismatches) {
+        if (status != expected) {
+            mismatches.add("%s %s %s -> %d (expected %d)".formatted(who, endpoint.method(), endpoint.path(), status,
+                    expected));
+        }
+    }
+
+    private int call(Endpoint endpoint, Role role, String customerBearer) throws Exception {
         String path = endpoint.path().replaceAll("\\{[^}]+}", "999999999");
         AbstractMockHttpServletRequestBuilder<?> request = request(HttpMethod.valueOf(endpoint.method()), path);
         boolean console = endpoint.path().startsWith("/console");
@@ -134,7 +204,9 @@ class RbacMatrixTests {
                 request = request.contentType(MediaType.APPLICATION_JSON).content("{}");
             }
         }
-        if (role != null) {
+        if (customerBearer != null) {
+            request = request.header("Authorization", customerBearer);
+        } else if (role != null) {
             StaffFixtures.Member member = members.get(role);
             if (console) {
                 UserDetails principal = users.loadUserByUsername(member.username());
