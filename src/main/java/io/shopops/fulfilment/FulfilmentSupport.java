@@ -78,14 +78,18 @@ final class FulfilmentSupport {
         }
     }
 
-    /** Checks an event's time: not in the future (beyond the carriers' clock skew), not before the shipment. */
+    /**
+     * Checks an event's time: neither in the future nor before the shipment was created, give or take the clock skew
+     * ({@code shopops.fulfilment.clock-skew}): carriers' clocks differ a little from ours, and staff type times to the
+     * minute.
+     */
     void checkEventTime(Violations v, String field, @Nullable Instant occurredAt, @Nullable Instant createdAt,
             Instant now) {
         if (occurredAt == null) {
             v.add(field, "is required");
         } else if (occurredAt.isAfter(now.plus(properties.clockSkew()))) {
             v.add(field, "must not be in the future");
-        } else if (createdAt != null && occurredAt.isBefore(createdAt)) {
+        } else if (createdAt != null && occurredAt.isBefore(createdAt.minus(properties.clockSkew()))) {
             v.add(field, "must not be before the shipment was created");
         }
     }
@@ -134,7 +138,7 @@ final class FulfilmentSupport {
             default -> throw new IllegalStateException("A tracking event cannot lead to " + type.leadsTo());
         };
         if (moved) {
-            shipments.addStep(id, type.leadsTo(), occurredAt, actor, type.name());
+            shipments.addStep(id, type.leadsTo(), occurredAt, actor, null);
         } else {
             log.debug("Tracking event {} of shipment {} joined the timeline without moving it", type, id);
         }
