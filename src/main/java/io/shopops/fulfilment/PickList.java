@@ -3,6 +3,7 @@ package io.shopops.fulfilment;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.shopops.catalog.SkuId;
 import io.shopops.inventory.WarehouseId;
 
@@ -21,6 +22,8 @@ public record PickList(WarehouseId warehouseId, String warehouseCode, String war
         lines = List.copyOf(lines);
     }
 
+    /** All units to pick. */
+    @JsonProperty
     public long units() {
         return lines.stream().mapToLong(Line::quantity).sum();
     }
