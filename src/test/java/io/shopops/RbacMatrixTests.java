@@ -49,7 +49,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * docs/security.md is the contract: its role × permission table must equal the code's, every API endpoint
  * and console page must be listed there with the permission the code requires, and every endpoint called by
  * every role answers 403 exactly when the role lacks that permission (401 or the sign-in page when nobody
- * is signed in). Nothing answers 500.
+ * is signed in; {@code public} endpoints answer anyone without 401 or 403). Nothing answers 500.
  */
 @ShopOpsTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -102,12 +102,14 @@ class RbacMatrixTests {
         for (Endpoint endpoint : documentedEndpoints()) {
             int anonymous = call(endpoint, null);
             boolean console = endpoint.path().startsWith("/console");
-            if (console ? anonymous != 302 : anonymous != 401) {
+            boolean open = RequiresPermission.PUBLIC.equals(endpoint.permission());
+            if (open ? anonymous == 401 || anonymous == 403 || anonymous >= 500
+                    : console ? anonymous != 302 : anonymous != 401) {
                 mismatches.add("anonymous %s %s -> %d".formatted(endpoint.method(), endpoint.path(), anonymous));
             }
             for (Role role : Role.values()) {
                 int status = call(endpoint, role);
-                boolean allowed = RequiresPermission.AUTHENTICATED.equals(endpoint.permission())
+                boolean allowed = open || RequiresPermission.AUTHENTICATED.equals(endpoint.permission())
                         || role.permissions().stream().anyMatch(p -> p.authority().equals(endpoint.permission()));
                 boolean ok = allowed ? status != 401 && status != 403 && status < 500 : status == 403;
                 if (!ok) {
