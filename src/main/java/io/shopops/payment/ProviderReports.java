@@ -3,6 +3,7 @@ package io.shopops.payment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 
 import io.shopops.payment.NotificationLogEntry.Outcome;
@@ -12,6 +13,7 @@ import io.shopops.payment.internal.IncidentRepository;
 import io.shopops.payment.internal.NotificationLogRepository;
 import io.shopops.payment.internal.PaymentRepository;
 import io.shopops.shared.BusinessRuleException;
+import io.shopops.shared.FieldViolation;
 import io.shopops.shared.Money;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -90,7 +92,8 @@ class ProviderReports {
     private void refuse(String providerCode, PaymentIncident.Kind kind, PaymentView payment, @Nullable String payload,
             String field, String reason) {
         incident(providerCode, kind, payment.id(), payment.merchantTradeNo(), field + " " + reason, payload);
-        throw new BusinessRuleException("report-mismatch", field, reason);
+        throw new BusinessRuleException("report-mismatch", "The provider's report differs from the payment: " + field
+                + " " + reason, List.of(new FieldViolation(field, reason)));
     }
 
     /**
