@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.shopops.shared.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,7 @@ public record DailyReconciliation(LocalDate day, String zone, Totals shopOps, To
         mismatches = List.copyOf(mismatches);
     }
 
+    @JsonProperty
     public boolean consistent() {
         return mismatches.isEmpty();
     }
@@ -29,6 +31,7 @@ public record DailyReconciliation(LocalDate day, String zone, Totals shopOps, To
     /** Count and amount captured and refunded, and the net (captured − refunded). */
     public record Totals(long capturedCount, Money captured, long refundedCount, Money refunded) {
 
+        @JsonProperty
         public Money net() {
             return captured.minus(refunded);
         }

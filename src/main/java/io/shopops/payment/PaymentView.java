@@ -2,6 +2,7 @@ package io.shopops.payment;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.shopops.shared.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,7 @@ public record PaymentView(PaymentId id, String reference, String merchantTradeNo
         Instant expiresAt, Instant createdAt, String createdBy, Instant updatedAt, @Nullable Instant paidAt,
         @Nullable Instant failedAt, @Nullable Instant closedAt) {
 
+    @JsonProperty
     public Money refundable() {
         return status == PaymentStatus.SUCCEEDED ? amount.minus(refundedAmount) : Money.zero(amount.currency());
     }

@@ -53,6 +53,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -68,6 +69,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction: {@link PaymentSucceeded}, {@link PaymentFailed}, {@link PaymentClosed}, {@link RefundSucceeded},
  * {@link RefundFailed}. Staff actions (refunds) are in the audit log; provider reports in the payment's
  * notification log, refused ones in the incidents.
+ *
+ * <p>Because they talk to providers, the methods that change something write in transactions of their own: a
+ * caller's transaction is suspended meanwhile, and what ShopOps recorded before and after asking a provider stays
+ * recorded whatever the caller's transaction does afterwards (a refund the provider made is never forgotten
+ * because the caller rolled back).
  */
 @Service
 public class Payments {
@@ -109,6 +115,7 @@ public class Payments {
         this.properties = properties;
         this.shop = shop;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.reading = new TransactionTemplate(transactionManager);
         this.reading.setReadOnly(true);
     }

@@ -112,6 +112,7 @@ class PaymentApiTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.payment.reference").value(paid.reference()))
                 .andExpect(jsonPath("$.payment.refundedAmount.amount").value(4.00))
+                .andExpect(jsonPath("$.payment.refundable.amount").value(60.00))
                 .andExpect(jsonPath("$.refunds[0].reason").value("scratch"))
                 .andExpect(jsonPath("$.refunds[0].status").value("SUCCEEDED"))
                 .andExpect(jsonPath("$.notifications[0].outcome").value("APPLIED"))
@@ -212,6 +213,8 @@ class PaymentApiTests {
                 .andExpect(jsonPath("$.day").value(today.toString()))
                 .andExpect(jsonPath("$.zone").value("Asia/Shanghai"))
                 .andExpect(jsonPath("$.shopOps.captured.currency").value("CNY"))
+                .andExpect(jsonPath("$.shopOps.net.currency").value("CNY"))
+                .andExpect(jsonPath("$.consistent").isBoolean())
                 .andExpect(jsonPath("$.providers.refundedCount").isNumber())
                 .andExpect(jsonPath("$.mismatches").isArray());
         mvc.perform(get("/api/v1/admin/payments/reconciliation").header("Authorization", reader.bearer()))

@@ -67,6 +67,14 @@ class PaymentContractTests {
         AuditLog auditLog;
         @Autowired
         JdbcClient jdbc;
+        @Autowired
+        org.springframework.transaction.PlatformTransactionManager transactionManager;
+        org.springframework.transaction.support.TransactionTemplate transactions;
+
+        @org.junit.jupiter.api.BeforeEach
+        void transactions() {
+            transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        }
 
         @AfterEach
         void signOut() {
@@ -404,6 +412,26 @@ class PaymentContractTests {
             assertThat(payments.payment(session.paymentId()).refundable()).isEqualTo(cny("25.00"));
             assertThat(events.received(RefundFailed.class, session.paymentId())).singleElement()
                     .satisfies(e -> assertThat(e.amount()).isEqualTo(cny("25.00")));
+        }
+
+        @Test
+        void whatWasAskedOfTheProviderStaysRecordedWhenTheCallersTransactionRollsBack() {
+            PaymentView paid = fixtures.paid("16.00");
+            String reference = reference();
+
+            transactions.executeWithoutResult(status -> {
+                payments.refund(new RefundRequest(paid.id(), cny("6.00"), null, key()));
+                payments.start(new PaymentRequest(reference, cny("3.00"), "Order", "sandbox", null));
+                status.setRollbackOnly();
+            });
+
+            assertThat(payments.detail(paid.id()).refunds()).singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo(RefundStatus.SUCCEEDED));
+            assertThat(payments.payment(paid.id()).refundedAmount()).isEqualTo(cny("6.00"));
+            assertThat(fixtures.sandbox().trade(paid.providerPaymentId()).refundedAmount()).isEqualTo(cny("6.00"));
+            assertThat(payments.find(new PaymentQuery(PaymentStatus.PENDING, reference, null, null, null),
+                    PageQuery.first(5)).items()).singleElement()
+                    .satisfies(p -> assertThat(p.providerPaymentId()).isNotNull());
         }
 
         @Test
