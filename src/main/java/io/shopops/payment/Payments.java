@@ -73,7 +73,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Because they talk to providers, the methods that change something write in transactions of their own: a
  * caller's transaction is suspended meanwhile, and what ShopOps recorded before and after asking a provider stays
  * recorded whatever the caller's transaction does afterwards (a refund the provider made is never forgotten
- * because the caller rolled back).
+ * because the caller rolled back). A suspended transaction keeps its database connection while these take
+ * another, so callers that can (an event listener's first step, a controller) call them outside a transaction.
  */
 @Service
 public class Payments {
@@ -236,8 +237,8 @@ public class Payments {
         Trade report = answer != null && answer.state() == TradeState.SUCCEEDED ? answer
                 : new Trade(payment.merchantTradeNo(), TradeState.CLOSED, null, null, null,
                         answer == null ? null : answer.at());
+        reports.checkAgainst(payment, report, provider.code(), null);
         return Objects.requireNonNull(transactions.execute(status -> {
-            reports.checkAgainst(payment, report, provider.code(), null);
             Outcome outcome = reports.apply(payment, report, Source.CLOSE, null);
             PaymentView after = payments.find(payment.id()).orElseThrow();
             if (outcome == Outcome.APPLIED && actor().staffId() != null) {

@@ -98,7 +98,7 @@ class PaymentConcurrencyPostgresTests {
         assertThat(applied(session.paymentId())).isEqualTo(1);
         assertThat(payments.detail(session.paymentId()).notifications()).hasSize(20);
         assertThat(events.published(PaymentSucceeded.class, session.paymentId())).isEqualTo(1);
-        assertThat(events.received(PaymentSucceeded.class, session.paymentId())).hasSize(1);
+        assertThat(events.awaitReceived(PaymentSucceeded.class, session.paymentId(), 1)).hasSize(1);
     }
 
     @Test
@@ -175,7 +175,7 @@ class PaymentConcurrencyPostgresTests {
         assertThat(made).hasSize(14).allMatch(r -> r.status() == RefundStatus.SUCCEEDED);
         assertThat(made.stream().map(RefundView::amount).reduce(Money::plus)).contains(cny("98.00"));
         assertThat(fixtures.sandbox().trade(paid.providerPaymentId()).refundedAmount()).isEqualTo(cny("98.00"));
-        assertThat(events.received(RefundSucceeded.class, paid.id())).hasSize(14);
+        assertThat(events.awaitReceived(RefundSucceeded.class, paid.id(), 14)).hasSize(14);
     }
 
     @Test

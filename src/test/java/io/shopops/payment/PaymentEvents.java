@@ -1,14 +1,18 @@
 package io.shopops.payment;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+
+import static org.awaitility.Awaitility.await;
 
 /**
- * Listens to the payment module's events as another module would (after commit), so that each publication is
- * stored in the outbox ({@code event_publication}); counts both what was received and what was published.
+ * Listens to the payment module's events as another module would ({@code @ApplicationModuleListener}: after
+ * commit, asynchronously, in a transaction of its own), so that each publication is stored in the outbox
+ * ({@code event_publication}); counts what was published (at once) and what was received (eventually).
  */
 public class PaymentEvents {
 
@@ -19,32 +23,43 @@ public class PaymentEvents {
         this.jdbc = jdbc;
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void on(PaymentSucceeded event) {
         received.add(event);
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void on(PaymentFailed event) {
         received.add(event);
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void on(PaymentClosed event) {
         received.add(event);
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void on(RefundSucceeded event) {
         received.add(event);
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void on(RefundFailed event) {
         received.add(event);
     }
 
-    /** Events of this type received for the payment. */
+    /** Waits until exactly {@code count} events of this type were received for the payment, and answers them. */
+    public <T> List<T> awaitReceived(Class<T> type, PaymentId payment, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> received(type, payment).size() >= count);
+        List<T> events = received(type, payment);
+        if (events.size() != count) {
+            throw new AssertionError("Expected %d %s for payment %s, received %d".formatted(count,
+                    type.getSimpleName(), payment, events.size()));
+        }
+        return events;
+    }
+
+    /** Events of this type received for the payment so far. */
     public <T> List<T> received(Class<T> type, PaymentId payment) {
         return received.stream().filter(type::isInstance).map(type::cast)
                 .filter(event -> payment.equals(paymentOf(event))).toList();
