@@ -1,0 +1,7 @@
+package io.shopops.payment;
+
+/** A refund is PENDING until the provider answers, then SUCCEEDED or FAILED, once. */
+public enum RefundStatus {
+
+    PENDING, SUCCEEDED, FAILED
+}
