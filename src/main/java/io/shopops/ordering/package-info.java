@@ -4,7 +4,7 @@
  * exactly once), and the order's timeline. Prices come from one calculation step ({@link
  * io.shopops.ordering.PriceCalculator}) that the marketing module later extends.
  */
-@ApplicationModule(displayName = "Ordering", allowedDependencies = { "catalog", "inventory", "audit", "shared :: *" })
+@ApplicationModule(displayName = "Ordering", allowedDependencies = { "catalog", "inventory", "customer", "payment", "fulfilment", "audit", "shared :: *" })
 @NullMarked
 package io.shopops.ordering;
 

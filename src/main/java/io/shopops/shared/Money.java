@@ -5,10 +5,13 @@ import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * An exact amount of money in one currency, kept at the currency's minor-unit scale (2 for CNY).
  * Amounts with more decimals than the currency allows are rejected rather than silently rounded;
- * arithmetic that can produce extra decimals takes an explicit {@link RoundingMode}.
+ * arithmetic that can produce extra decimals takes an explicit {@link RoundingMode}. As JSON it is its amount and
+ * currency only, so that what is written reads back (the idempotency store replays stored answers).
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
@@ -64,10 +67,12 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.multiply(factor).setScale(currency.getDefaultFractionDigits(), rounding), currency);
     }
 
+    @JsonIgnore
     public boolean isNegative() {
         return amount.signum() < 0;
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return amount.signum() == 0;
     }

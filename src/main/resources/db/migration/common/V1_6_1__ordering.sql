@@ -164,6 +164,9 @@ CREATE TABLE order_event (
     from_status VARCHAR(20),
     to_status   VARCHAR(20),
     actor       VARCHAR(64)              NOT NULL,
-    detail      VARCHAR(2000)
+    detail      VARCHAR(2000),
+    -- what another module's event was (payment:12:failed:...): the entry is written once however often it comes
+    source_ref  VARCHAR(100),
+    CONSTRAINT order_event_source_uq UNIQUE (order_id, source_ref)
 );
 CREATE INDEX order_event_by_order ON order_event (order_id, occurred_at, id);

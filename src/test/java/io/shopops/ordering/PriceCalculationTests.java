@@ -27,7 +27,7 @@ class PriceCalculationTests {
     static final ShopProperties SHOP = new ShopProperties("Test", Money.CNY, ZoneId.of("Asia/Shanghai"), Locale.CHINA);
     static final OrderingProperties SETTINGS = new OrderingProperties(new BigDecimal("99.00"), new BigDecimal("10.00"),
             "single-warehouse-first", Duration.ofMinutes(30), Duration.ofMinutes(15), Duration.ofDays(3),
-            Duration.ofDays(7), 100);
+            Duration.ofDays(7), 100, Duration.ofMinutes(1), Duration.ofHours(1));
 
     static Money cny(String amount) {
         return Money.of(amount, Money.CNY);

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param promisedDelivery      the delivery promised to the customer, counted from the payment
  * @param completeAfter         how long after delivery an order is completed (after-sales closes by default)
  * @param jobBatchSize          how many orders a job reads at a time
+ * @param cancelInterval        how often unpaid orders past their window are looked for
+ * @param completeInterval      how often delivered orders are looked at for completion
  */
 @ConfigurationProperties("shopops.ordering")
 public record OrderingProperties(
@@ -28,7 +30,9 @@ public record OrderingProperties(
         @DefaultValue("15m") Duration reservationGrace,
         @DefaultValue("3d") Duration promisedDelivery,
         @DefaultValue("7d") Duration completeAfter,
-        @DefaultValue("100") int jobBatchSize) {
+        @DefaultValue("100") int jobBatchSize,
+        @DefaultValue("1m") Duration cancelInterval,
+        @DefaultValue("1h") Duration completeInterval) {
 
     public OrderingProperties {
         if (freeShippingThreshold.signum() < 0 || shippingFee.signum() < 0) {
@@ -39,7 +43,8 @@ public record OrderingProperties(
             throw new IllegalArgumentException(
                     "shopops.ordering.allocation must be single-warehouse-first or region-first, not " + allocation);
         }
-        for (Duration d : new Duration[] { paymentWindow, promisedDelivery, completeAfter }) {
+        for (Duration d : new Duration[] { paymentWindow, promisedDelivery, completeAfter, cancelInterval,
+                completeInterval }) {
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("shopops.ordering durations must be positive");
             }
