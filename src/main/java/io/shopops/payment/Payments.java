@@ -538,6 +538,17 @@ public class Payments {
     // --- reconciliation ----------------------------------------------------------------------------------------
 
     /**
+     * The payments that succeeded on the shop's {@code day} (by their {@code paidAt}), oldest first: what the
+     * ordering module checks its paid orders against.
+     */
+    public List<PaymentView> captured(LocalDate day) {
+        ZoneId zone = shop.zone();
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        return Objects.requireNonNull(reading.execute(status -> payments.capturedBetween(from, to)));
+    }
+
+    /**
      * Compares ShopOps' captures and refunds of a day (the shop's day: {@code shopops.shop.zone}) with every
      * provider's statement of that day, and sums both sides. Changes nothing.
      */

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import io.shopops.customer.CustomerId;
 import io.shopops.ordering.OrderDetail;
 import io.shopops.ordering.OrderId;
+import io.shopops.ordering.OrderPaymentReconciliation;
+import io.shopops.ordering.OrderReconciliation;
 import io.shopops.ordering.OrderQuery;
 import io.shopops.ordering.OrderStatus;
 import io.shopops.ordering.OrderSummary;
@@ -25,15 +27,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Orders for staff: the list with its filters, one order in full, notes, the abnormal flag, review, cancelling. */
+/**
+ * Orders for staff: the list with its filters, one order in full, notes, the abnormal flag, review, cancelling, and
+ * the daily order–payment reconciliation.
+ */
 @RestController
 @RequestMapping("/api/v1/admin/orders")
 class OrderAdminApi {
 
     private final Orders orders;
+    private final OrderReconciliation reconciliation;
 
-    OrderAdminApi(Orders orders) {
+    OrderAdminApi(Orders orders, OrderReconciliation reconciliation) {
         this.orders = orders;
+        this.reconciliation = reconciliation;
     }
 
     record NoteRequest(@Nullable String text) {
@@ -61,6 +68,14 @@ class OrderAdminApi {
         return orders.find(new OrderQuery(status, from, to, minTotal, maxTotal, channel,
                 customerId == null ? null : new CustomerId(customerId), abnormal, orderNumber),
                 new PageQuery(page, size));
+    }
+
+    /** The day's orders against its payments (the shop's day; yesterday without {@code day}). */
+    @GetMapping("/reconciliation")
+    @RequiresPermission("order:read")
+    OrderPaymentReconciliation reconciliation(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day) {
+        return reconciliation.report(day);
     }
 
     @GetMapping("/{id}")
