@@ -21,12 +21,14 @@ import io.shopops.payment.Payments;
 import io.shopops.payment.RefundRequest;
 import io.shopops.payment.RefundSucceeded;
 import io.shopops.payment.RefundView;
+import io.shopops.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,6 +48,7 @@ class OrderProgress {
     private final Payments payments;
     private final OrderSupport support;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoint;
 
     OrderProgress(OrderRepository orders, TimelineRepository timeline, Lifecycle lifecycle, Payments payments,
             OrderSupport support, PlatformTransactionManager transactionManager) {
@@ -55,6 +58,8 @@ class OrderProgress {
         this.payments = payments;
         this.support = support;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     // --- payments ---------------------------------------------------------------------------------------------
@@ -157,7 +162,10 @@ class OrderProgress {
 
     // --- fulfilment -------------------------------------------------------------------------------------------
 
-    /** A paid order goes to fulfilment, unless it is flagged abnormal: then it waits for staff in review. */
+    /**
+     * A paid order goes to fulfilment, unless it is flagged abnormal: then it waits for staff in review. So does an
+     * order fulfilment refuses (its refusal is the flag's reason), rather than the event being retried for ever.
+     */
     @ApplicationModuleListener
     public void on(OrderPaid paid) {
         OrderRecord order = support.order(paid.orderId());
@@ -169,7 +177,14 @@ class OrderProgress {
                     TimelineEntry.Kind.HELD_FOR_REVIEW, "held automatically: " + order.abnormalReason(), support.now());
             return;
         }
-        lifecycle.allocate(order, OrderStatus.PAID);
+        try {
+            savepoint.executeWithoutResult(status -> lifecycle.allocate(order, OrderStatus.PAID));
+        } catch (DomainException refused) {
+            Instant now = support.now();
+            flag(order, "fulfilment refused its shipments: " + refused.getMessage(), now);
+            support.tryMove(order.id(), OrderStatus.PAID, OrderStatus.UNDER_REVIEW,
+                    TimelineEntry.Kind.HELD_FOR_REVIEW, "held automatically: fulfilment refused its shipments", now);
+        }
     }
 
     /** A parcel left its warehouse: PARTIALLY_SHIPPED, or SHIPPED with the last one. */

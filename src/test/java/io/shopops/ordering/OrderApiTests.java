@@ -1,5 +1,8 @@
 package io.shopops.ordering;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import io.shopops.catalog.SkuId;
 import io.shopops.identity.Role;
 import io.shopops.inventory.WarehouseView;
@@ -162,6 +165,13 @@ class OrderApiTests {
                 .andExpect(jsonPath("$.items[0].orderNumber").value(order.orderNumber()));
         call(get("/api/v1/admin/orders?customerId=%d&minTotal=136".formatted(shopper.id().value())), analyst.bearer())
                 .andExpect(jsonPath("$.totalItems").value(0));
+        LocalDate placedOn = order.placedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        call(get("/api/v1/admin/orders?customerId=%d&from=%s&to=%s".formatted(shopper.id().value(), placedOn, placedOn)),
+                analyst.bearer()).andExpect(jsonPath("$.totalItems").value(1));
+        call(get("/api/v1/admin/orders?customerId=%d&to=%s".formatted(shopper.id().value(), placedOn.minusDays(1))),
+                analyst.bearer()).andExpect(jsonPath("$.totalItems").value(0));
+        call(get("/api/v1/admin/orders?customerId=%d&from=%s".formatted(shopper.id().value(), placedOn.plusDays(1))),
+                analyst.bearer()).andExpect(jsonPath("$.totalItems").value(0));
         call(get("/api/v1/admin/orders?minTotal=10&maxTotal=5"), analyst.bearer()).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("maxTotal"));
         call(get(path), analyst.bearer()).andExpect(status().isOk())

@@ -5,10 +5,14 @@ import java.time.Instant;
 import java.util.List;
 
 import io.shopops.catalog.SkuId;
+import io.shopops.fulfilment.Destination;
+import io.shopops.fulfilment.NewShipment;
 import io.shopops.fulfilment.ShipmentDispatched;
+import io.shopops.fulfilment.ShipmentLine;
 import io.shopops.fulfilment.ShipmentStatus;
 import io.shopops.fulfilment.ShipmentView;
 import io.shopops.fulfilment.Shipments;
+import io.shopops.fulfilment.ShippingMethod;
 import io.shopops.inventory.Inventory;
 import io.shopops.inventory.MutableClock;
 import io.shopops.inventory.ReservationStatus;
@@ -16,6 +20,7 @@ import io.shopops.inventory.ReservationView;
 import io.shopops.inventory.Reservations;
 import io.shopops.inventory.WarehouseView;
 import io.shopops.payment.PaymentId;
+import io.shopops.payment.PaymentQuery;
 import io.shopops.payment.PaymentStatus;
 import io.shopops.payment.PaymentSucceeded;
 import io.shopops.payment.Payments;
@@ -66,6 +71,8 @@ class OrderLifecycleContractTests {
         ApplicationEventPublisher events;
         @Autowired
         PlatformTransactionManager transactions;
+        @Autowired
+        OrderingTestConfiguration.OrderEvents delivered;
 
         static Money cny(String amount) {
             return Money.of(amount, Money.CNY);
@@ -157,6 +164,10 @@ class OrderLifecycleContractTests {
             fixtures.dispatch(parcels.get(1));
             OrderDetail shipped = fixtures.await(placed.order().id(), OrderStatus.SHIPPED);
             assertThat(shipped.allocations()).allSatisfy(a -> assertThat(a.trackingNumber()).startsWith("SF"));
+            assertThatThrownBy(() -> orders.cancel(placed.order().id(), "the customer changed their mind"))
+                    .isInstanceOfSatisfying(BusinessRuleException.class,
+                            e -> assertThat(e.getMessage()).contains("SHIPPED → CANCELLED"));
+            assertThat(orders.detail(placed.order().id()).timeline()).hasSameSizeAs(shipped.timeline());
             assertThat(inventory.level(placed.sku(), placed.east().id()).onHand()).isZero();
             assertThat(inventory.level(placed.sku(), placed.south().id()).onHand()).isEqualTo(2);
 
@@ -176,6 +187,18 @@ class OrderLifecycleContractTests {
             assertThat(completed.completedAt()).isNotNull();
             assertThat(orders.order(placed.shopper().id(), placed.order().id()).timeline())
                     .extracting(TimelineEntry::kind).endsWith(TimelineEntry.Kind.COMPLETED);
+            OrderId id = placed.order().id();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(delivered.of(OrderPaid.class)).filteredOn(e -> e.orderId().equals(id)).singleElement()
+                        .satisfies(e -> assertThat(e.amount()).isEqualTo(cny("150.00")));
+                assertThat(delivered.of(OrderAllocated.class)).filteredOn(e -> e.orderId().equals(id)).singleElement()
+                        .satisfies(e -> assertThat(e.warehouses()).containsExactlyInAnyOrder(placed.east().id(),
+                                placed.south().id()));
+                assertThat(delivered.of(OrderShipped.class)).filteredOn(e -> e.orderId().equals(id)).hasSize(1);
+                assertThat(delivered.of(OrderDelivered.class)).filteredOn(e -> e.orderId().equals(id)).hasSize(1);
+                assertThat(delivered.of(OrderCompleted.class)).filteredOn(e -> e.orderId().equals(id)).singleElement()
+                        .satisfies(e -> assertThat(e.customerId()).isEqualTo(placed.shopper().id()));
+            });
         }
 
         @Test
@@ -200,9 +223,33 @@ class OrderLifecycleContractTests {
                         assertThat(e.code()).isEqualTo("illegal-transition");
                         assertThat(e.getMessage()).contains("CANCELLED → CANCELLED");
                     });
+            long payments = this.payments.find(new PaymentQuery(null, placed.order().orderNumber(), null, null, null),
+                    PageQuery.first(10)).totalItems();
             assertThatThrownBy(() -> orders.pay(placed.shopper().id(), placed.order().id(), "sandbox"))
                     .isInstanceOfSatisfying(BusinessRuleException.class,
                             e -> assertThat(e.getMessage()).contains("CANCELLED → PAID"));
+            assertThat(this.payments.find(new PaymentQuery(null, placed.order().orderNumber(), null, null, null),
+                    PageQuery.first(10)).totalItems()).isEqualTo(payments);
+        }
+
+        @Test
+        void anOrderFulfilmentRefusesIsFlaggedAndHeldForReviewRatherThanRetriedForEver() {
+            Placed placed = placed();
+            ReservationView east = reservationsOf(placed.order()).stream()
+                    .filter(r -> r.lines().getFirst().warehouseId().equals(placed.east().id())).findFirst().orElseThrow();
+            // somebody in the warehouse made a shipment of the order's east reservation by hand
+            shipments.create(new NewShipment(placed.order().orderNumber(), placed.east().id(), east.id(),
+                    List.of(new ShipmentLine(placed.sku(), 3)), new Destination("李四", "13900139000", "上海市", "上海市",
+                            "黄浦区", "南京东路 1 号", "200001"), Instant.now(clock).plus(Duration.ofDays(3)),
+                    ShippingMethod.STANDARD));
+
+            fixtures.pay(placed.shopper(), placed.order());
+
+            OrderDetail held = fixtures.await(placed.order().id(), OrderStatus.UNDER_REVIEW);
+            assertThat(held.abnormal()).isTrue();
+            assertThat(held.abnormalReason()).startsWith("fulfilment refused its shipments");
+            assertThat(held.allocations()).extracting(OrderDetail.AllocationView::status).containsOnly("RESERVED");
+            assertThat(fixtures.shipments(placed.order())).hasSize(1);
         }
 
         @Test
@@ -227,6 +274,12 @@ class OrderLifecycleContractTests {
             assertThat(refunded.refunds()).singleElement().satisfies(r -> assertThat(r.amount()).isEqualTo(cny("150.00")));
             assertThat(refunded.timeline()).extracting(TimelineEntry::kind).contains(TimelineEntry.Kind.REFUND_REQUESTED,
                     TimelineEntry.Kind.REFUNDED);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(delivered.of(OrderCancelled.class))
+                    .filteredOn(e -> e.orderId().equals(placed.order().id())).singleElement().satisfies(e -> {
+                        assertThat(e.cancelledBy()).isEqualTo(OrderCancelled.CancelledBy.STAFF);
+                        assertThat(e.previousStatus()).isEqualTo(OrderStatus.ALLOCATED);
+                        assertThat(e.refund()).isEqualTo(cny("150.00"));
+                    }));
         }
 
         @Test
@@ -257,6 +310,9 @@ class OrderLifecycleContractTests {
             orders.cancelUnpaid();
             assertThat(orders.detail(unpaid.order().id()).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
             clock.advance(Duration.ofMinutes(31));
+            assertThatThrownBy(() -> orders.pay(unpaid.shopper().id(), unpaid.order().id(), "sandbox"))
+                    .isInstanceOfSatisfying(BusinessRuleException.class,
+                            e -> assertThat(e.code()).isEqualTo("payment-window-closed"));
             assertThat(orders.cancelUnpaid()).isPositive();
             orders.cancelUnpaid();
 
@@ -267,6 +323,11 @@ class OrderLifecycleContractTests {
             assertThat(inventory.level(unpaid.sku(), unpaid.east().id()).reserved()).isZero();
             assertThat(orders.detail(paid.order().id()).status()).isEqualTo(OrderStatus.ALLOCATED);
             assertThat(inventory.level(paid.sku(), paid.east().id()).reserved()).isEqualTo(3);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(delivered.of(OrderCancelled.class))
+                    .filteredOn(e -> e.orderId().equals(unpaid.order().id())).singleElement().satisfies(e -> {
+                        assertThat(e.cancelledBy()).isEqualTo(OrderCancelled.CancelledBy.PAYMENT_WINDOW);
+                        assertThat(e.refund()).isEqualTo(cny("0.00"));
+                    }));
         }
 
         @Test
