@@ -3,6 +3,7 @@ package io.shopops.customer.internal;
 import java.io.IOException;
 import java.util.Optional;
 
+import io.shopops.shared.web.SecurityProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,9 +26,11 @@ class CustomerTokenFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final CustomerTokenAuthenticator authenticator;
-    private final StorefrontProblems problems;
+    static final String SIGN_IN = "Sign in and send the token as 'Authorization: Bearer ct_...'";
 
-    CustomerTokenFilter(CustomerTokenAuthenticator authenticator, StorefrontProblems problems) {
+    private final SecurityProblems problems;
+
+    CustomerTokenFilter(CustomerTokenAuthenticator authenticator, SecurityProblems problems) {
         this.authenticator = authenticator;
         this.problems = problems;
     }
@@ -45,7 +48,7 @@ class CustomerTokenFilter extends OncePerRequestFilter {
                 : Optional.empty();
         if (principal.isEmpty()) {
             problems.unauthorized(request, response,
-                    "The token is not a customer's, or it was revoked or has expired; " + StorefrontProblems.SIGN_IN);
+                    "The token is not a customer's, or it was revoked or has expired; " + SIGN_IN);
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -1,5 +1,6 @@
 package io.shopops.customer.internal;
 
+import io.shopops.shared.web.SecurityProblems;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -28,7 +29,7 @@ class StorefrontSecurityConfiguration {
     @Order(0)
     SecurityFilterChain storefrontChain(HttpSecurity http, CustomerTokenAuthenticator authenticator, JsonMapper json)
             throws Exception {
-        StorefrontProblems problems = new StorefrontProblems(json);
+        SecurityProblems problems = new SecurityProblems(json, "shopops-store");
         http.securityMatcher("/api/v1/store/**")
                 // the handler's permission decides (shared.web.PermissionInterceptor), closed by default
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -43,8 +44,9 @@ class StorefrontSecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.unauthorized(request, response,
                                 // a refused sign-in carries its own (deliberately vague) reason
-                                e instanceof BadCredentialsException ? e.getMessage() : StorefrontProblems.SIGN_IN))
-                        .accessDeniedHandler((request, response, e) -> problems.forbidden(request, response)));
+                                e instanceof BadCredentialsException ? e.getMessage() : CustomerTokenFilter.SIGN_IN))
+                        .accessDeniedHandler((request, response, e) -> problems.forbidden(request, response,
+                                "This action is not open to you")));
         return http.build();
     }
 }

@@ -3,6 +3,7 @@ package io.shopops.identity.internal;
 import java.io.IOException;
 import java.util.Optional;
 
+import io.shopops.shared.web.SecurityProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,9 +25,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final ApiKeyAuthenticator authenticator;
-    private final ProblemResponses problems;
+    private final SecurityProblems problems;
 
-    ApiKeyAuthenticationFilter(ApiKeyAuthenticator authenticator, ProblemResponses problems) {
+    ApiKeyAuthenticationFilter(ApiKeyAuthenticator authenticator, SecurityProblems problems) {
         this.authenticator = authenticator;
         this.problems = problems;
     }

@@ -2,6 +2,9 @@ package io.shopops.identity.internal;
 
 import java.util.Map;
 
+import io.shopops.shared.web.SecurityProblems;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,8 +41,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiKeyAuthenticator authenticator, ProblemResponses problems)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiKeyAuthenticator authenticator, JsonMapper json)
             throws Exception {
+        SecurityProblems problems = new SecurityProblems(json, "shopops");
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         // webhooks: each request carries its own signature, verified by the handler
@@ -56,7 +60,8 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.unauthorized(request, response,
                                 "Send an API key as 'Authorization: Bearer <key>'"))
-                        .accessDeniedHandler((request, response, e) -> problems.forbidden(request, response)));
+                        .accessDeniedHandler((request, response, e) -> problems.forbidden(request, response,
+                                "Your roles do not allow this action")));
         return http.build();
     }
 

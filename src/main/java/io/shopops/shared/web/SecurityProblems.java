@@ -1,9 +1,8 @@
-package io.shopops.identity.internal;
+package io.shopops.shared.web;
 
 import java.io.IOException;
 import java.net.URI;
 
-import io.shopops.shared.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,26 +10,28 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 
-/** Writes 401 and 403 answers of the security filters as problem details, like every other API error. */
-@Component
-class ProblemResponses {
+/**
+ * The 401 and 403 answers of the security filter chains (staff API, storefront), written as problem details
+ * like every other API error, since they are sent before any controller or advice runs.
+ */
+public final class SecurityProblems {
 
     private final JsonMapper json;
+    private final String realm;
 
-    ProblemResponses(JsonMapper json) {
+    public SecurityProblems(JsonMapper json, String realm) {
         this.json = json;
+        this.realm = realm;
     }
 
-    void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-        response.setHeader("WWW-Authenticate", "Bearer realm=\"shopops\"");
+    public void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", detail);
     }
 
-    void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "Your roles do not allow this action");
+    public void forbidden(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
