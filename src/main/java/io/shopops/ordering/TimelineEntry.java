@@ -13,7 +13,7 @@ public record TimelineEntry(Instant occurredAt, Kind kind, @Nullable OrderStatus
         HELD_FOR_REVIEW(false), REVIEW_RELEASED(false), ALLOCATED(true), PARCEL_DISPATCHED(true),
         PARTIALLY_SHIPPED(true), SHIPPED(true), PARCEL_DELIVERED(true), DELIVERED(true), COMPLETED(true),
         CANCELLED(true), STOCK_RELEASED(false), STOCK_LOST(false), REFUND_REQUESTED(true), REFUNDED(true),
-        NOTE(false), FLAGGED_ABNORMAL(false), ABNORMAL_CLEARED(false);
+        AFTER_SALES(true), NOTE(false), FLAGGED_ABNORMAL(false), ABNORMAL_CLEARED(false);
 
         private final boolean shownToCustomer;
 
