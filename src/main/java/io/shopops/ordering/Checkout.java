@@ -123,6 +123,11 @@ public class Checkout {
             items.add(new PricingRequest.Item(skus.get(i), (int) requested.get(i).quantity()));
         }
         PricedOrder priced = prices.price(new PricingRequest(channel, attribution.campaignCode(), items));
+        if (order.expectedTotal() != null && order.expectedTotal().compareTo(priced.total().amount()) != 0) {
+            throw new BusinessRuleException("price-changed", "expectedTotal",
+                    "the order now costs %s, not %s: review the cart and confirm again"
+                            .formatted(priced.total().amount().toPlainString(), order.expectedTotal().toPlainString()));
+        }
         Destination destination = new Destination(address.recipient(), address.phone(), address.province(),
                 address.city(), address.district(), address.detail(), address.postalCode());
         Map<WarehouseId, WarehouseView> active = activeWarehouses();
@@ -208,6 +213,9 @@ public class Checkout {
             at.text("utmCampaign", order.attribution().utmCampaign(), false, 100);
             at.text("campaignCode", order.attribution().campaignCode(), false, 64);
         }
+        v.check(order.expectedTotal() == null || (order.expectedTotal().signum() >= 0
+                && order.expectedTotal().scale() <= 2 && order.expectedTotal().compareTo(Violations.MAX_AMOUNT) <= 0),
+                "expectedTotal", "must be an amount from 0 with at most 2 decimals");
         v.throwIfAny();
         return lines;
     }

@@ -1,5 +1,6 @@
 package io.shopops.ordering;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import io.shopops.catalog.SkuId;
@@ -10,9 +11,18 @@ import org.jspecify.annotations.Nullable;
  * A checkout: the SKUs and quantities to buy (1 to {@value Checkout#MAX_LINES} lines, each SKU once, 1 to
  * {@value Checkout#MAX_QUANTITY} units), one of the customer's addresses, the channel the order is placed
  * through, a note for the shop and where the customer came from.
+ *
+ * @param expectedTotal the total the customer was shown (the cart's); when given and the order would now cost
+ *                      anything else (a price changed, a promotion ended since the cart was read), checkout is
+ *                      refused with 422 {@code price-changed} and nothing is written, so nobody pays a surprise
  */
 public record NewOrder(@Nullable List<Line> lines, @Nullable AddressId addressId, @Nullable SalesChannel channel,
-        @Nullable String customerNote, @Nullable Attribution attribution) {
+        @Nullable String customerNote, @Nullable Attribution attribution, @Nullable BigDecimal expectedTotal) {
+
+    public NewOrder(@Nullable List<Line> lines, @Nullable AddressId addressId, @Nullable SalesChannel channel,
+            @Nullable String customerNote, @Nullable Attribution attribution) {
+        this(lines, addressId, channel, customerNote, attribution, null);
+    }
 
     public record Line(@Nullable SkuId skuId, long quantity) {
     }

@@ -197,6 +197,28 @@ class CheckoutContractTests {
         }
 
         @Test
+        void refusesACheckoutWhoseTotalIsNoLongerTheOneTheCustomerWasShownAndWritesNothing() {
+            SkuId tea = fixtures.sku("45.00");
+            WarehouseView east = fixtures.warehouse("华东");
+            fixtures.stock(tea, east, 10);
+            OrderFixtures.Shopper shopper = fixtures.shopper();
+            long orders = count("shop_order");
+
+            // 2 × 45.00 = 90.00, under the free-shipping threshold: 100.00 with the shipping fee
+            assertThatThrownBy(() -> checkout.place(shopper.id(), key(), new NewOrder(List.of(line(tea, 2)),
+                    shopper.addressId(), null, null, null, new java.math.BigDecimal("90.00"))))
+                    .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
+                        assertThat(e.code()).isEqualTo("price-changed");
+                        assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("expectedTotal");
+                    });
+            assertThat(count("shop_order")).isEqualTo(orders);
+            assertThat(inventory.level(tea, east.id()).reserved()).isZero();
+            assertThat(checkout.place(shopper.id(), key(), new NewOrder(List.of(line(tea, 2)), shopper.addressId(),
+                    null, null, null, new java.math.BigDecimal("100.00"))).total().amount())
+                    .isEqualByComparingTo("100.00");
+        }
+
+        @Test
         void refusesALineNoWarehouseCanServeUndoingEverythingSoThatTheSameKeyWorksOnceStockArrives() {
             SkuId plenty = fixtures.sku("10.00");
             SkuId scarce = fixtures.sku("10.00");

@@ -1,5 +1,6 @@
 package io.shopops.ordering.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ class StoreOrderApi {
 
     record CheckoutRequest(@Nullable List<LineRequest> lines, @Nullable Long addressId, @Nullable SalesChannel channel,
             @Nullable String customerNote, @Nullable String utmSource, @Nullable String utmMedium,
-            @Nullable String utmCampaign, @Nullable String campaignCode) {
+            @Nullable String utmCampaign, @Nullable String campaignCode, @Nullable BigDecimal expectedTotal) {
 
         NewOrder order() {
             List<NewOrder.Line> converted = null;
@@ -66,7 +67,7 @@ class StoreOrderApi {
                 }
             }
             return new NewOrder(converted, addressId == null ? null : new AddressId(addressId), channel,
-                    customerNote, new Attribution(utmSource, utmMedium, utmCampaign, campaignCode));
+                    customerNote, new Attribution(utmSource, utmMedium, utmCampaign, campaignCode), expectedTotal);
         }
     }
 
