@@ -22,6 +22,8 @@ public enum Permission {
     FULFILMENT_WRITE("fulfilment:write"),
     AFTERSALES_READ("aftersales:read"),
     AFTERSALES_DECIDE("aftersales:decide"),
+    /** Count a returned parcel in (退貨入庫): warehouse work, not a decision about money. */
+    AFTERSALES_RECEIVE("aftersales:receive"),
     STAFF_READ("staff:read"),
     STAFF_MANAGE("staff:manage"),
     AUDIT_READ("audit:read");

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import static io.shopops.identity.Permission.AFTERSALES_DECIDE;
 import static io.shopops.identity.Permission.AFTERSALES_READ;
+import static io.shopops.identity.Permission.AFTERSALES_RECEIVE;
 import static io.shopops.identity.Permission.AUDIT_READ;
 import static io.shopops.identity.Permission.CATALOG_PUBLISH;
 import static io.shopops.identity.Permission.CATALOG_READ;
@@ -34,7 +35,7 @@ public enum Role {
     /** 運營經理: oversees the shop's operations; everything but staff management. */
     OPS_MANAGER(EnumSet.of(CATALOG_READ, CATALOG_WRITE, CATALOG_PUBLISH, INVENTORY_READ, INVENTORY_WRITE,
             INVENTORY_WAREHOUSES, INVENTORY_RECONCILE, CUSTOMER_READ, ORDER_READ, ORDER_WRITE, PAYMENT_READ,
-            PAYMENT_REFUND, FULFILMENT_READ, FULFILMENT_WRITE, AFTERSALES_READ, AFTERSALES_DECIDE, STAFF_READ,
+            PAYMENT_REFUND, FULFILMENT_READ, FULFILMENT_WRITE, AFTERSALES_READ, AFTERSALES_DECIDE, AFTERSALES_RECEIVE, STAFF_READ,
             AUDIT_READ)),
     /** 產品運營: builds and maintains the catalog, puts products on and off the shelf; sees what sells. */
     PRODUCT_OPS(EnumSet.of(CATALOG_READ, CATALOG_WRITE, CATALOG_PUBLISH, INVENTORY_READ, ORDER_READ)),
@@ -42,13 +43,13 @@ public enum Role {
     MARKETING_OPS(EnumSet.of(CATALOG_READ, INVENTORY_READ, CUSTOMER_READ, ORDER_READ)),
     /** 客戶運營: customers and service: orders, after-sales decisions and refunds. */
     CUSTOMER_OPS(EnumSet.of(CATALOG_READ, INVENTORY_READ, CUSTOMER_READ, ORDER_READ, ORDER_WRITE, PAYMENT_READ,
-            PAYMENT_REFUND, FULFILMENT_READ, AFTERSALES_READ, AFTERSALES_DECIDE)),
+            PAYMENT_REFUND, FULFILMENT_READ, AFTERSALES_READ, AFTERSALES_DECIDE, AFTERSALES_RECEIVE)),
     /** 數據運營: analysis and reporting; reads everything that is not personal, including the audit log. */
     DATA_OPS(EnumSet.of(CATALOG_READ, INVENTORY_READ, INVENTORY_RECONCILE, CUSTOMER_READ, ORDER_READ, PAYMENT_READ,
             FULFILMENT_READ, AFTERSALES_READ, AUDIT_READ)),
-    /** 倉儲: warehouses, stock movements, picking, packing and shipping. */
+    /** 倉儲: warehouses, stock movements, picking, packing and shipping, and counting returned parcels in. */
     WAREHOUSE(EnumSet.of(CATALOG_READ, INVENTORY_READ, INVENTORY_WRITE, INVENTORY_RECONCILE, ORDER_READ,
-            FULFILMENT_READ, FULFILMENT_WRITE));
+            FULFILMENT_READ, FULFILMENT_WRITE, AFTERSALES_READ, AFTERSALES_RECEIVE));
 
     private final Set<Permission> permissions;
 

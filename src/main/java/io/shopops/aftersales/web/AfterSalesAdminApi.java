@@ -93,7 +93,7 @@ class AfterSalesAdminApi {
     }
 
     @PostMapping("/{id}/receive")
-    @RequiresPermission("aftersales:decide")
+    @RequiresPermission("aftersales:receive")
     AfterSalesView receive(@PathVariable long id, @RequestBody ReturnReceipt receipt) {
         return afterSales.receive(new AfterSalesId(id), receipt);
     }

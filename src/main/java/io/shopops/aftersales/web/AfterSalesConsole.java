@@ -163,7 +163,7 @@ class AfterSalesConsole {
      * reasons land on the right input. Only the request's own lines are read.
      */
     @PostMapping("/{id}/receive")
-    @RequiresPermission("aftersales:decide")
+    @RequiresPermission("aftersales:receive")
     String receive(@PathVariable long id, @RequestParam(required = false) @Nullable String note,
             HttpServletRequest http, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         AfterSalesId requestId = new AfterSalesId(id);
