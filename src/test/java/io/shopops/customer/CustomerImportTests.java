@@ -39,6 +39,8 @@ class CustomerImportTests {
         AuditLog audit;
         @Autowired
         JdbcClient jdbc;
+        @Autowired
+        java.time.Clock clock;
 
         @Test
         void importsAccountsWithTheirAddressesEncryptedAsSignUpsAreWithoutAPasswordAnyoneKnows() {
@@ -87,7 +89,7 @@ class CustomerImportTests {
             List<HistoricalCustomer> bad = List.of(
                     new HistoricalCustomer(phone, null, "ok", null, RegistrationChannel.APP,
                             Instant.now().minusSeconds(60), List.of()),
-                    new HistoricalCustomer("12345", null, "", null, null, Instant.now().plus(Duration.ofDays(1)),
+                    new HistoricalCustomer("12345", null, "", null, null, clock.instant().plus(Duration.ofDays(1)),
                             List.of(new AddressDetails("张三", "13800138000", "上海市", "上海市", "浦东新区", "路", "12"))),
                     new HistoricalCustomer(phone, null, "twice", null, RegistrationChannel.WEB,
                             Instant.now().minusSeconds(60), null));

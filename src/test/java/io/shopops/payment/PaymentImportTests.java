@@ -39,6 +39,8 @@ class PaymentImportTests {
         Payments payments;
         @Autowired
         JdbcClient jdbc;
+        @Autowired
+        java.time.Clock clock;
 
         @Test
         void importsPaymentsWithTheirRefundsSoThatTheirDayReconcilesWithTheProvider() {
@@ -84,7 +86,7 @@ class PaymentImportTests {
             String twice = reference();
             List<HistoricalPayment> bad = List.of(
                     payment(twice, "10.00", past, number(), List.of()),
-                    new HistoricalPayment(twice, "nowhere-pay", cny("0.00"), "", past, Instant.now().plusSeconds(3600),
+                    new HistoricalPayment(twice, "nowhere-pay", cny("0.00"), "", past, clock.instant().plusSeconds(3600),
                             null, List.of()),
                     payment(reference(), "50.00", past, number(), List.of(
                             new HistoricalPayment.Refund(cny("40.00"), null, past.plusSeconds(60), past.plusSeconds(120),
