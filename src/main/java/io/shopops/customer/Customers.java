@@ -98,6 +98,146 @@ public class Customers {
         return created;
     }
 
+    /** The most customers one import may carry. */
+    public static final int MAX_IMPORT = 100_000;
+
+    /**
+     * Imports accounts kept by another system (or generated for the demo shop), with their addresses, in JDBC
+     * batches: history, not sign-ups. Everything is checked first, with the sign-up's rules, and refused with 400
+     * naming each field ({@code customers[3].phone}, {@code customers[3].addresses[0].postalCode}); a phone number
+     * or email registered already, or given twice in the import, is refused with 409 naming the field. Nothing is
+     * written then.
+     *
+     * <p>Personal data is encrypted exactly as a sign-up's. Imported accounts have no usable password: they all
+     * carry the hash of one random secret that is thrown away (hashing a password per account with Argon2 would take
+     * minutes for thousands), so nobody can sign in to them until a password is set. No event is published and no
+     * audit entry is written per account: one entry records the import and its size.
+     */
+    @Transactional
+    public List<ImportedCustomer> importHistorical(List<HistoricalCustomer> customers) {
+        Violations v = new Violations();
+        if (customers.isEmpty()) {
+            v.add("customers", "must contain at least one customer");
+        } else if (customers.size() > MAX_IMPORT) {
+            v.add("customers", "must contain at most " + MAX_IMPORT + " customers");
+        }
+        v.throwIfAny();
+        Instant now = Instant.now(clock);
+        List<NewAccount> checkedAccounts = new ArrayList<>(customers.size());
+        List<List<AddressDetails>> addressesOf = new ArrayList<>(customers.size());
+        java.util.Map<String, Integer> phones = new java.util.HashMap<>();
+        java.util.Map<String, Integer> emails = new java.util.HashMap<>();
+        for (int i = 0; i < customers.size(); i++) {
+            HistoricalCustomer customer = customers.get(i);
+            Violations at = v.nested("customers[" + i + "]");
+            if (customer == null) {
+                at.add("nickname", "is required");
+                continue;
+            }
+            boolean phoneGiven = hasText(customer.phone());
+            boolean emailGiven = hasText(customer.email());
+            String phone = phoneGiven ? Contacts.phone(customer.phone()).orElse(null) : null;
+            String email = emailGiven ? Contacts.email(customer.email()).orElse(null) : null;
+            at.check(!phoneGiven || phone != null, "phone", Contacts.PHONE_RULE);
+            at.check(!emailGiven || email != null, "email", Contacts.EMAIL_RULE);
+            if (!phoneGiven && !emailGiven) {
+                at.add("phone", "is required unless an email is given");
+                at.add("email", "is required unless a phone number is given");
+            }
+            if (phone != null) {
+                Integer first = phones.putIfAbsent(phone, i);
+                at.check(first == null, "phone", "is also given for customers[" + first + "]");
+            }
+            if (email != null) {
+                Integer first = emails.putIfAbsent(Contacts.emailKey(email), i);
+                at.check(first == null, "email", "is also given for customers[" + first + "]");
+            }
+            at.text("nickname", customer.nickname(), true, 30);
+            at.text("realName", customer.realName(), false, 50);
+            at.check(customer.channel() != null, "channel", "is required");
+            if (customer.registeredAt() == null) {
+                at.add("registeredAt", "is required");
+            } else {
+                at.check(!customer.registeredAt().isAfter(now), "registeredAt", "must not be in the future");
+            }
+            List<AddressDetails> given = customer.addresses() == null ? List.of() : customer.addresses();
+            List<AddressDetails> checked = new ArrayList<>();
+            if (given.size() > MAX_ADDRESSES) {
+                at.add("addresses", "must contain at most " + MAX_ADDRESSES + " addresses");
+            } else {
+                for (int a = 0; a < given.size(); a++) {
+                    Violations addressAt = at.nested("addresses[" + a + "]");
+                    if (given.get(a) == null) {
+                        addressAt.add("recipient", "is required");
+                        continue;
+                    }
+                    AddressDetails address = check(addressAt, given.get(a));
+                    if (address != null) {
+                        checked.add(address);
+                    }
+                }
+            }
+            if (v.isEmpty()) {
+                checkedAccounts.add(new NewAccount(phone, email, trimToNull(customer.realName()),
+                        customer.nickname().strip(), "", customer.channel(), customer.registeredAt()));
+                addressesOf.add(checked);
+            }
+        }
+        v.throwIfAny();
+
+        List<FieldViolation> taken = new ArrayList<>();
+        java.util.Set<String> phonesTaken = accounts.phonesTaken(phones.keySet());
+        java.util.Set<String> emailsTaken = accounts.emailsTaken(checkedAccounts.stream().map(NewAccount::email)
+                .filter(java.util.Objects::nonNull).toList());
+        for (int i = 0; i < checkedAccounts.size(); i++) {
+            NewAccount account = checkedAccounts.get(i);
+            if (account.phone() != null && phonesTaken.contains(account.phone())) {
+                taken.add(new FieldViolation("customers[" + i + "].phone", "is already registered"));
+            }
+            if (account.email() != null && emailsTaken.contains(account.email())) {
+                taken.add(new FieldViolation("customers[" + i + "].email", "is already registered"));
+            }
+        }
+        if (!taken.isEmpty()) {
+            throw new ConflictException(taken.size() + " phone numbers or emails are already registered", taken);
+        }
+
+        String noPassword = passwords.hash(unusablePassword());
+        List<CustomerId> ids = accounts.insertAll(checkedAccounts.stream().map(a -> new NewAccount(a.phone(), a.email(),
+                a.realName(), a.nickname(), noPassword, a.channel(), a.registeredAt())).toList());
+        List<AddressRepository.NewAddress> rows = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            for (AddressDetails address : addressesOf.get(i)) {
+                rows.add(new AddressRepository.NewAddress(ids.get(i), address, checkedAccounts.get(i).registeredAt()));
+            }
+        }
+        List<AddressId> addressIds = addresses.insertAll(rows);
+        List<ImportedCustomer> imported = new ArrayList<>(ids.size());
+        List<CustomerAccountRepository.AddressPlaces> places = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            int count = addressesOf.get(i).size();
+            List<AddressId> own = addressIds.subList(next, next + count);
+            next += count;
+            imported.add(new ImportedCustomer(ids.get(i), own));
+            if (count > 0) {
+                places.add(new CustomerAccountRepository.AddressPlaces(ids.get(i), count, own.getFirst()));
+            }
+        }
+        accounts.setAddressPlaces(places);
+        audit.record("CUSTOMERS_IMPORTED", "customer", null,
+                "%d historical customers with %d addresses imported".formatted(ids.size(), addressIds.size()), null,
+                null);
+        return imported;
+    }
+
+    /** 32 random bytes nobody keeps: what imported accounts' password hash is made of. */
+    private static String unusablePassword() {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        return java.util.Base64.getEncoder().encodeToString(secret) + "a1";
+    }
+
     @Transactional(readOnly = true)
     public CustomerView customer(CustomerId id) {
         return accounts.find(id).orElseThrow(() -> NotFoundException.of("Customer", id));
@@ -214,6 +354,14 @@ public class Customers {
 
     private static AddressDetails checked(AddressDetails address) {
         Violations v = new Violations();
+        AddressDetails normalised = check(v, address);
+        v.throwIfAny();
+        return java.util.Objects.requireNonNull(normalised);
+    }
+
+    /** Adds the reasons the address is refused; answers it trimmed and normalised, or null when refused. */
+    private static @Nullable AddressDetails check(Violations v, AddressDetails address) {
+        int before = v.list().size();
         v.text("recipient", address.recipient(), true, 50);
         String phone = hasText(address.phone()) ? Contacts.phone(address.phone()).orElse(null) : null;
         if (!hasText(address.phone())) {
@@ -227,7 +375,9 @@ public class Customers {
         v.text("detail", address.detail(), true, 200);
         String postalCode = trimToNull(address.postalCode());
         v.check(postalCode == null || POSTAL_CODE.matcher(postalCode).matches(), "postalCode", "must be 6 digits");
-        v.throwIfAny();
+        if (v.list().size() > before) {
+            return null;
+        }
         return new AddressDetails(address.recipient().strip(), phone, address.province().strip(),
                 address.city().strip(), address.district().strip(), address.detail().strip(), postalCode);
     }

@@ -145,6 +145,117 @@ public class Reservations {
         return created;
     }
 
+    /** The most reservations one import may carry. */
+    public static final int MAX_IMPORT = 200_000;
+
+    /**
+     * Records reservations that ended before ShopOps kept this shop's stock (an import of order history), in JDBC
+     * batches, and answers their ids in input order. They are records only: no ledger entry is written and no stock
+     * row changes, because the stock on hand today is counted after them (the ledger starts with today's receipts),
+     * so the reconciliation of ledger and stock is untouched. Only ended reservations are imported: stock that an
+     * open order still holds is reserved with {@link #reserve}.
+     *
+     * <p>Refused with 400 naming the field ({@code reservations[2].lines[0].warehouseId}) for bad input, an ACTIVE
+     * status, or a SKU or warehouse the shop does not know; nothing is written then. No event is published; one audit
+     * entry records the import.
+     */
+    @Transactional
+    public List<ReservationId> importHistorical(List<HistoricalReservation> imported) {
+        Violations v = new Violations();
+        if (imported.isEmpty()) {
+            v.add("reservations", "must contain at least one reservation");
+        } else if (imported.size() > MAX_IMPORT) {
+            v.add("reservations", "must contain at most " + MAX_IMPORT + " reservations");
+        }
+        v.throwIfAny();
+        Instant now = support.now();
+        Set<SkuId> skus = new HashSet<>();
+        Set<WarehouseId> warehouseIds = new HashSet<>();
+        for (int i = 0; i < imported.size(); i++) {
+            HistoricalReservation reservation = imported.get(i);
+            Violations at = v.nested("reservations[" + i + "]");
+            if (reservation == null) {
+                at.add("reference", "is required");
+                continue;
+            }
+            at.text("reference", reservation.reference(), true, 64);
+            if (reservation.status() == null) {
+                at.add("status", "is required");
+            } else {
+                at.check(reservation.status() != ReservationStatus.ACTIVE, "status",
+                        "must be SHIPPED, RELEASED or EXPIRED: stock still held is reserved, not imported");
+            }
+            at.check(reservation.createdAt() != null, "createdAt", "is required");
+            if (reservation.closedAt() == null) {
+                at.add("closedAt", "is required");
+            } else if (reservation.closedAt().isAfter(now)) {
+                at.add("closedAt", "must not be in the future");
+            } else if (reservation.createdAt() != null && reservation.closedAt().isBefore(reservation.createdAt())) {
+                at.add("closedAt", "must not be before createdAt");
+            }
+            List<ReservationLine> lines = reservation.lines() == null ? List.of() : reservation.lines();
+            if (lines.isEmpty()) {
+                at.add("lines", "must contain at least one line");
+            } else if (lines.size() > MAX_LINES) {
+                at.add("lines", "must contain at most " + MAX_LINES + " lines");
+            }
+            for (int l = 0; l < lines.size() && lines.size() <= MAX_LINES; l++) {
+                ReservationLine line = lines.get(l);
+                Violations lineAt = at.nested("lines[" + l + "]");
+                if (line == null) {
+                    lineAt.add("skuId", "is required");
+                    continue;
+                }
+                if (line.skuId() == null) {
+                    lineAt.add("skuId", "is required");
+                } else {
+                    skus.add(line.skuId());
+                }
+                if (line.warehouseId() == null) {
+                    lineAt.add("warehouseId", "is required");
+                } else {
+                    warehouseIds.add(line.warehouseId());
+                }
+                checkQuantity(lineAt, "quantity", line.quantity());
+            }
+        }
+        v.throwIfAny();
+        Set<SkuId> knownSkus = catalog.skus(skus).keySet();
+        Set<WarehouseId> knownWarehouses = new HashSet<>();
+        warehouseIds.forEach(id -> warehouses.find(id).ifPresent(w -> knownWarehouses.add(id)));
+        for (int i = 0; i < imported.size(); i++) {
+            List<ReservationLine> lines = imported.get(i).lines();
+            for (int l = 0; l < lines.size(); l++) {
+                ReservationLine line = lines.get(l);
+                if (!knownSkus.contains(line.skuId())) {
+                    v.add("reservations[" + i + "].lines[" + l + "].skuId", "SKU " + line.skuId() + " does not exist");
+                }
+                if (!knownWarehouses.contains(line.warehouseId())) {
+                    v.add("reservations[" + i + "].lines[" + l + "].warehouseId",
+                            "Warehouse " + line.warehouseId() + " does not exist");
+                }
+            }
+        }
+        v.throwIfAny();
+        String actor = actor().username();
+        List<ReservationId> ids = reservations.insertClosed(imported.stream()
+                .map(r -> new ReservationRepository.ClosedRow(r.reference().trim(), r.status(), r.createdAt(),
+                        r.closedAt(), actor))
+                .toList());
+        List<ReservationRepository.LineRow> lines = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            List<ReservationLine> of = imported.get(i).lines();
+            for (int l = 0; l < of.size(); l++) {
+                lines.add(new ReservationRepository.LineRow(ids.get(i), l, of.get(l).skuId(), of.get(l).warehouseId(),
+                        of.get(l).quantity()));
+            }
+        }
+        reservations.insertLines(lines);
+        audit.record("RESERVATIONS_IMPORTED", "reservation", null,
+                ids.size() + " ended reservations of imported orders recorded (stock unchanged)", null, null);
+        return ids;
+    }
+
     /** Why a line could not be held: an unknown SKU or warehouse (400), or not enough available (422). */
     private RuntimeException refusedLine(List<ReservationView.Line> lines, int failed) {
         Map<SkuId, SkuRef> known = catalog.skus(lines.stream().map(ReservationView.Line::skuId).toList());

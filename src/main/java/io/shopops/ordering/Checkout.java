@@ -1,7 +1,6 @@
 package io.shopops.ordering;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -60,7 +59,6 @@ public class Checkout {
     public static final int MAX_LINES = 50;
     public static final int MAX_QUANTITY = 999;
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
     private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]");
 
     private final IdempotencyStore idempotency;
@@ -135,7 +133,7 @@ public class Checkout {
 
         Instant now = support.now();
         OrderId id = orders.nextId();
-        String number = "SO" + DAY.format(now.atZone(shop.zone())) + "%010d".formatted(id.value());
+        String number = OrderSupport.number(id, now, shop.zone());
         List<OrderLineRecord> lines = lines(priced, skus, groups);
         OrderRecord record = new OrderRecord(id, number, customer.value(), OrderStatus.PENDING_PAYMENT, channel,
                 priced.itemsAmount(), priced.discountAmount(), priced.shippingFee(), priced.total(),

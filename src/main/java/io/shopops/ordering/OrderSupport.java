@@ -50,6 +50,13 @@ class OrderSupport {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("yyMMdd");
+
+    /** The order number of an order placed at {@code placedAt}: SO, the shop's day (yyMMdd) and the id in 10 digits. */
+    static String number(OrderId id, Instant placedAt, java.time.ZoneId zone) {
+        return "SO" + DAY.format(placedAt.atZone(zone)) + "%010d".formatted(id.value());
+    }
+
     /** Who acts: a staff member's username, {@code customer:<id>}, or {@code system} (jobs, listeners). */
     static String actor() {
         return Actors.current().username();

@@ -53,6 +53,27 @@ public interface PaymentProvider {
      */
     List<StatementLine> statement(LocalDate day, ZoneId zone);
 
+    /**
+     * Copies payments that succeeded before ShopOps kept this shop's books (an import of history) into the
+     * provider's books, for a provider whose books ShopOps keeps itself: the built-in sandbox, so that its
+     * statements list what the imported payments say. A real provider has its history in its own books and does
+     * nothing (the default). Runs in the import's transaction: history is copied all or nothing, no money moves.
+     *
+     * @return the provider's payment id of each trade it recorded, by merchant trade number
+     */
+    default Map<String, String> importHistorical(List<HistoricalTrade> trades) {
+        return Map.of();
+    }
+
+    /** A payment of the past as the provider recorded it, with its refunds. */
+    record HistoricalTrade(String merchantTradeNo, String reference, String subject, Money amount, Instant createdAt,
+            Instant expiresAt, Instant paidAt, String transactionId, List<HistoricalRefund> refunds) {
+    }
+
+    record HistoricalRefund(String merchantRefundNo, String providerRefundId, Money amount, @Nullable String reason,
+            Instant refundedAt) {
+    }
+
     /** What ShopOps asks the provider to collect; {@code reference} comes back in notifications. */
     record CheckoutRequest(String merchantTradeNo, String reference, Money amount, String subject,
             Instant expiresAt) {

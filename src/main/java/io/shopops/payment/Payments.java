@@ -38,6 +38,7 @@ import io.shopops.shared.Actor;
 import io.shopops.shared.Actors;
 import io.shopops.shared.BusinessRuleException;
 import io.shopops.shared.ConflictException;
+import io.shopops.shared.FieldViolation;
 import io.shopops.shared.InvalidInputException;
 import io.shopops.shared.Money;
 import io.shopops.shared.NotFoundException;
@@ -54,6 +55,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -491,6 +493,208 @@ public class Payments {
                 return false;
             }
         }
+    }
+
+    // --- history -----------------------------------------------------------------------------------------------
+
+    /** The most payments one import may carry. */
+    public static final int MAX_IMPORT = 200_000;
+    /** Providers' transaction and refund numbers: Alipay's are 28 characters, WeChat Pay's 32. */
+    public static final int MAX_PROVIDER_NUMBER = 32;
+
+    /**
+     * Imports payments that succeeded before ShopOps kept this shop's books, with their successful refunds, in JDBC
+     * batches, and answers what it wrote in input order. Each gets a merchant trade number (and each refund a
+     * merchant refund number) as a live payment would, and the provider's books are given the same history where
+     * ShopOps keeps them (the sandbox: {@link PaymentProvider#importHistorical}), so that the daily reconciliation of
+     * an imported day agrees. Unlike the methods that talk to a provider, this one runs in the caller's transaction:
+     * an import is all or nothing.
+     *
+     * <p>Refused with 400 naming the field ({@code payments[4].refunds[0].amount}) for bad input, an unknown
+     * provider, refunds adding up to more than the payment, or times out of order or in the future; with 409 naming
+     * the field for a reference that has a payment already or a provider transaction number recorded already (or
+     * given twice). Nothing is written then. No event is published (the ordering module imports its side itself),
+     * and one audit entry records the import.
+     */
+    @Transactional
+    public List<ImportedPayment> importHistorical(List<HistoricalPayment> imported) {
+        Violations v = new Violations();
+        if (imported.isEmpty()) {
+            v.add("payments", "must contain at least one payment");
+        } else if (imported.size() > MAX_IMPORT) {
+            v.add("payments", "must contain at most " + MAX_IMPORT + " payments");
+        }
+        v.throwIfAny();
+        Instant now = reports.now();
+        Map<String, Integer> references = new HashMap<>();
+        Map<String, Integer> transactions = new HashMap<>();
+        Map<String, String> refundNumbers = new HashMap<>();
+        for (int i = 0; i < imported.size(); i++) {
+            HistoricalPayment payment = imported.get(i);
+            Violations at = v.nested("payments[" + i + "]");
+            if (payment == null) {
+                at.add("reference", "is required");
+                continue;
+            }
+            at.text("reference", payment.reference(), true, MAX_REFERENCE);
+            if (payment.reference() != null && !payment.reference().isBlank()) {
+                Integer first = references.putIfAbsent(payment.reference().trim(), i);
+                at.check(first == null, "reference", "is also the reference of payments[" + first + "]");
+            }
+            if (payment.providerCode() == null || payment.providerCode().isBlank()) {
+                at.add("providerCode", "is required");
+            } else if (providers.find(payment.providerCode().trim()).isEmpty()) {
+                at.add("providerCode", "Payment provider " + payment.providerCode().trim() + " does not exist");
+            }
+            checkAmount(at, "amount", payment.amount());
+            at.text("subject", payment.subject(), true, MAX_SUBJECT);
+            at.check(payment.createdAt() != null, "createdAt", "is required");
+            checkTime(at, "paidAt", payment.paidAt(), payment.createdAt(), "createdAt", now);
+            at.text("providerTransactionId", payment.providerTransactionId(), true, MAX_PROVIDER_NUMBER);
+            if (payment.providerTransactionId() != null && !payment.providerTransactionId().isBlank()
+                    && payment.providerCode() != null) {
+                Integer first = transactions.putIfAbsent(payment.providerCode().trim() + " "
+                        + payment.providerTransactionId().trim(), i);
+                at.check(first == null, "providerTransactionId", "is also the transaction of payments[" + first + "]");
+            }
+            List<HistoricalPayment.Refund> refunds = payment.refunds() == null ? List.of() : payment.refunds();
+            Money refunded = Money.zero(shop.currency());
+            for (int r = 0; r < refunds.size(); r++) {
+                HistoricalPayment.Refund refund = refunds.get(r);
+                Violations refundAt = at.nested("refunds[" + r + "]");
+                if (refund == null) {
+                    refundAt.add("amount", "is required");
+                    continue;
+                }
+                checkAmount(refundAt, "amount", refund.amount());
+                if (refund.amount() != null && refund.amount().currency().equals(shop.currency())) {
+                    refunded = refunded.plus(refund.amount());
+                }
+                refundAt.text("reason", refund.reason(), false, MAX_REASON);
+                checkTime(refundAt, "requestedAt", refund.requestedAt(), payment.paidAt(), "the payment's paidAt", now);
+                checkTime(refundAt, "refundedAt", refund.refundedAt(), refund.requestedAt(), "requestedAt", now);
+                refundAt.text("providerRefundId", refund.providerRefundId(), true, MAX_PROVIDER_NUMBER);
+                if (refund.providerRefundId() != null && !refund.providerRefundId().isBlank()) {
+                    String place = "payments[" + i + "].refunds[" + r + "]";
+                    String first = refundNumbers.putIfAbsent(refund.providerRefundId().trim(), place);
+                    refundAt.check(first == null, "providerRefundId", "is also the refund number of " + first);
+                }
+            }
+            if (payment.amount() != null && refunded.isGreaterThan(payment.amount())) {
+                at.add("refunds", "add up to %s, more than the payment's %s".formatted(refunded, payment.amount()));
+            }
+        }
+        v.throwIfAny();
+
+        List<FieldViolation> conflicts = new ArrayList<>();
+        Set<String> referenced = payments.referencesWithPayments(references.keySet());
+        Map<String, List<String>> byProvider = new HashMap<>();
+        imported.forEach(p -> byProvider.computeIfAbsent(p.providerCode().trim(), k -> new ArrayList<>())
+                .add(p.providerTransactionId().trim()));
+        Set<String> recorded = new HashSet<>();
+        byProvider.forEach((provider, ids) -> payments.transactionsRecorded(provider, ids)
+                .forEach(id -> recorded.add(provider + " " + id)));
+        for (int i = 0; i < imported.size(); i++) {
+            HistoricalPayment payment = imported.get(i);
+            if (referenced.contains(payment.reference().trim())) {
+                conflicts.add(new FieldViolation("payments[" + i + "].reference", "has a payment already"));
+            }
+            if (recorded.contains(payment.providerCode().trim() + " " + payment.providerTransactionId().trim())) {
+                conflicts.add(new FieldViolation("payments[" + i + "].providerTransactionId", "is recorded already"));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ConflictException(conflicts.size() + " imported payments are known already", conflicts);
+        }
+
+        String actor = actor().username();
+        List<String> tradeNos = new ArrayList<>(imported.size());
+        List<List<String>> refundNos = new ArrayList<>(imported.size());
+        Map<String, List<PaymentProvider.HistoricalTrade>> trades = new HashMap<>();
+        for (HistoricalPayment payment : imported) {
+            String tradeNo = merchantNumber('P');
+            tradeNos.add(tradeNo);
+            List<String> numbers = new ArrayList<>();
+            List<PaymentProvider.HistoricalRefund> refunds = new ArrayList<>();
+            for (HistoricalPayment.Refund refund : refundsOf(payment)) {
+                String refundNo = merchantNumber('R');
+                numbers.add(refundNo);
+                refunds.add(new PaymentProvider.HistoricalRefund(refundNo, refund.providerRefundId().trim(),
+                        refund.amount(), trimToNull(refund.reason()), micros(refund.refundedAt())));
+            }
+            refundNos.add(numbers);
+            trades.computeIfAbsent(payment.providerCode().trim(), k -> new ArrayList<>())
+                    .add(new PaymentProvider.HistoricalTrade(tradeNo, payment.reference().trim(),
+                            payment.subject().trim(), payment.amount(), micros(payment.createdAt()),
+                            micros(payment.createdAt()).plus(properties.defaultExpiry()), micros(payment.paidAt()),
+                            payment.providerTransactionId().trim(), refunds));
+        }
+        Map<String, String> providerPaymentIds = new HashMap<>();
+        trades.forEach((code, list) -> providerPaymentIds.putAll(providers.find(code).orElseThrow()
+                .importHistorical(list)));
+
+        List<PaymentRepository.SucceededRow> rows = new ArrayList<>(imported.size());
+        for (int i = 0; i < imported.size(); i++) {
+            HistoricalPayment payment = imported.get(i);
+            Money refunded = Money.zero(payment.amount().currency());
+            Instant updated = micros(payment.paidAt());
+            for (HistoricalPayment.Refund refund : refundsOf(payment)) {
+                refunded = refunded.plus(refund.amount());
+                updated = micros(refund.refundedAt()).isAfter(updated) ? micros(refund.refundedAt()) : updated;
+            }
+            rows.add(new PaymentRepository.SucceededRow(payment.reference().trim(), tradeNos.get(i),
+                    payment.providerCode().trim(), providerPaymentIds.get(tradeNos.get(i)),
+                    payment.providerTransactionId().trim(), payment.subject().trim(), payment.amount(), refunded,
+                    micros(payment.createdAt()), micros(payment.createdAt()).plus(properties.defaultExpiry()),
+                    micros(payment.paidAt()), updated, actor));
+        }
+        List<PaymentId> ids = payments.insertSucceeded(rows);
+        List<RefundRepository.SucceededRow> refundRows = new ArrayList<>();
+        for (int i = 0; i < imported.size(); i++) {
+            List<HistoricalPayment.Refund> refunds = refundsOf(imported.get(i));
+            for (int r = 0; r < refunds.size(); r++) {
+                HistoricalPayment.Refund refund = refunds.get(r);
+                String refundNo = refundNos.get(i).get(r);
+                refundRows.add(new RefundRepository.SucceededRow(ids.get(i), refundNo, "import-" + refundNo,
+                        refund.amount(), trimToNull(refund.reason()), refund.providerRefundId().trim(),
+                        micros(refund.requestedAt()), micros(refund.refundedAt()), actor));
+            }
+        }
+        List<RefundId> refundIds = refunds.insertSucceeded(refundRows);
+        List<ImportedPayment> result = new ArrayList<>(ids.size());
+        int next = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            int count = refundNos.get(i).size();
+            result.add(new ImportedPayment(ids.get(i), tradeNos.get(i), refundIds.subList(next, next + count)));
+            next += count;
+        }
+        audit.record("PAYMENTS_IMPORTED", "payment", null, "%d historical payments with %d refunds imported"
+                .formatted(ids.size(), refundIds.size()), null, null);
+        return result;
+    }
+
+    private static List<HistoricalPayment.Refund> refundsOf(HistoricalPayment payment) {
+        return payment.refunds() == null ? List.of() : payment.refunds();
+    }
+
+    /** A time that must be there, not before {@code earliest} (when that is known), and not after now. */
+    private static void checkTime(Violations v, String field, @Nullable Instant time, @Nullable Instant earliest,
+            String earliestName, Instant now) {
+        if (time == null) {
+            v.add(field, "is required");
+        } else if (time.isAfter(now)) {
+            v.add(field, "must not be in the future");
+        } else if (earliest != null && time.isBefore(earliest)) {
+            v.add(field, "must not be before " + earliestName);
+        }
+    }
+
+    private static Instant micros(Instant time) {
+        return time.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private static @Nullable String trimToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     // --- reading -----------------------------------------------------------------------------------------------

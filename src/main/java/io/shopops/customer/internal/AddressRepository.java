@@ -3,6 +3,7 @@ package io.shopops.customer.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,9 +11,12 @@ import io.shopops.customer.AddressDetails;
 import io.shopops.customer.AddressId;
 import io.shopops.customer.CustomerId;
 import io.shopops.customer.ShippingAddress;
+import io.shopops.shared.persistence.Batches;
 import io.shopops.shared.persistence.SqlTime;
 import io.shopops.shared.privacy.PersonalData;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -30,11 +34,40 @@ public class AddressRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final PersonalData personalData;
 
-    AddressRepository(JdbcClient jdbc, PersonalData personalData) {
+    AddressRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, PersonalData personalData) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.personalData = personalData;
+    }
+
+    /** An address to insert in bulk: its customer, its checked parts and when it was added. */
+    public record NewAddress(CustomerId customer, AddressDetails address, Instant createdAt) {
+    }
+
+    /** Inserts many checked addresses in batches (an import of history); their ids in input order. */
+    public List<AddressId> insertAll(List<NewAddress> addresses) {
+        List<MapSqlParameterSource> rows = new ArrayList<>(addresses.size());
+        for (NewAddress row : addresses) {
+            AddressDetails address = row.address();
+            rows.add(new MapSqlParameterSource()
+                    .addValue("customer", row.customer().value())
+                    .addValue("recipient", personalData.encrypt(address.recipient()))
+                    .addValue("phone", personalData.encrypt(address.phone()))
+                    .addValue("province", address.province())
+                    .addValue("city", address.city())
+                    .addValue("district", address.district())
+                    .addValue("detail", personalData.encrypt(address.detail()))
+                    .addValue("postalCode", address.postalCode())
+                    .addValue("now", SqlTime.utc(row.createdAt())));
+        }
+        return Batches.insertReturningKeys(batch, """
+                INSERT INTO customer_address (customer_id, recipient_encrypted, phone_encrypted, province, city,
+                                              district, detail_encrypted, postal_code, created_at, updated_at, version)
+                VALUES (:customer, :recipient, :phone, :province, :city, :district, :detail, :postalCode, :now, :now, 0)
+                """, "id", rows).stream().map(AddressId::new).toList();
     }
 
     /** Inserts an address whose parts are already checked and normalised. */

@@ -3,11 +3,15 @@ package io.shopops.customer.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.shopops.customer.AddressId;
 import io.shopops.customer.CustomerId;
@@ -16,6 +20,7 @@ import io.shopops.customer.RegistrationChannel;
 import io.shopops.shared.ConflictException;
 import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
+import io.shopops.shared.persistence.Batches;
 import io.shopops.shared.persistence.Like;
 import io.shopops.shared.persistence.SqlTime;
 import io.shopops.shared.privacy.Masks;
@@ -23,6 +28,8 @@ import io.shopops.shared.privacy.PersonalData;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -35,10 +42,12 @@ import org.springframework.stereotype.Repository;
 public class CustomerAccountRepository {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final PersonalData personalData;
 
-    CustomerAccountRepository(JdbcClient jdbc, PersonalData personalData) {
+    CustomerAccountRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, PersonalData personalData) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.personalData = personalData;
     }
 
@@ -103,6 +112,65 @@ public class CustomerAccountRepository {
             throw duplicate;
         }
         return new CustomerId(keys.getKeyAs(Number.class).longValue());
+    }
+
+    /**
+     * Inserts many accounts in batches (an import of history) and answers their ids in input order. Phone and email
+     * must be normalised and free: a duplicate fails the whole batch on the unique constraints.
+     */
+    public List<CustomerId> insertAll(List<NewAccount> accounts) {
+        List<MapSqlParameterSource> rows = new ArrayList<>(accounts.size());
+        for (NewAccount account : accounts) {
+            rows.add(new MapSqlParameterSource()
+                    .addValue("phone", personalData.encrypt(account.phone()))
+                    .addValue("phoneHash", account.phone() == null ? null : phoneHash(account.phone()))
+                    .addValue("email", personalData.encrypt(account.email()))
+                    .addValue("emailHash", account.email() == null ? null : emailHash(account.email()))
+                    .addValue("realName", personalData.encrypt(account.realName()))
+                    .addValue("nickname", account.nickname())
+                    .addValue("passwordHash", account.passwordHash())
+                    .addValue("channel", account.channel().name())
+                    .addValue("registeredAt", SqlTime.utc(account.registeredAt())));
+        }
+        return Batches.insertReturningKeys(batch, """
+                INSERT INTO customer_account (phone_encrypted, phone_hash, email_encrypted, email_hash,
+                                              real_name_encrypted, nickname, password_hash, channel, registered_at)
+                VALUES (:phone, :phoneHash, :email, :emailHash, :realName, :nickname, :passwordHash, :channel,
+                        :registeredAt)
+                """, "id", rows).stream().map(CustomerId::new).toList();
+    }
+
+    /** An imported account's addresses: how many it has and which is its default. */
+    public record AddressPlaces(CustomerId id, int count, AddressId defaultAddress) {
+    }
+
+    public void setAddressPlaces(List<AddressPlaces> places) {
+        Batches.update(batch, """
+                UPDATE customer_account SET address_count = :count, default_address_id = :address WHERE id = :id
+                """, places.stream().map(p -> new MapSqlParameterSource().addValue("count", p.count())
+                        .addValue("address", p.defaultAddress().value()).addValue("id", p.id().value())).toList());
+    }
+
+    /** Which of these normalised phone numbers are registered already (looked up in batches of 500). */
+    public Set<String> phonesTaken(Collection<String> phones) {
+        return taken("phone_hash", phones, this::phoneHash);
+    }
+
+    /** Which of these emails are registered already (looked up in batches of 500). */
+    public Set<String> emailsTaken(Collection<String> emails) {
+        return taken("email_hash", emails, this::emailHash);
+    }
+
+    private Set<String> taken(String column, Collection<String> values, java.util.function.Function<String, String> hash) {
+        Map<String, String> byHash = new HashMap<>();
+        values.forEach(value -> byHash.put(hash.apply(value), value));
+        Set<String> taken = new HashSet<>();
+        for (List<String> hashes : Batches.chunks(List.copyOf(byHash.keySet()), 500)) {
+            jdbc.sql("SELECT " + column + " FROM customer_account WHERE " + column + " IN (:hashes)")
+                    .param("hashes", hashes)
+                    .query(String.class).list().forEach(found -> taken.add(byHash.get(found.trim())));
+        }
+        return taken;
     }
 
     public boolean phoneTaken(String phone) {

@@ -29,6 +29,7 @@ import io.shopops.inventory.WarehouseId;
 import io.shopops.shared.Money;
 import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
+import io.shopops.shared.persistence.Batches;
 import io.shopops.shared.persistence.SqlTime;
 import io.shopops.shared.privacy.PersonalData;
 import org.jspecify.annotations.Nullable;
@@ -110,6 +111,105 @@ public class ShipmentRepository {
                 .param("now", SqlTime.utc(row.now())).param("by", row.createdBy())
                 .update(keys, "id");
         return new ShipmentId(keys.getKeyAs(Number.class).longValue());
+    }
+
+    /** A shipment of the past with everything it went through, for {@link #insertHistorical}. */
+    public record HistoricalRow(String orderReference, WarehouseId warehouseId, ReservationId reservationId,
+            ShipmentStatus status, ShippingMethod shippingMethod, Destination destination, Instant promisedAt,
+            @Nullable String carrier, @Nullable String trackingNumber, @Nullable Integer weightGrams,
+            @Nullable Money cost, @Nullable CostBasis costBasis, @Nullable Instant dispatchedAt,
+            @Nullable Instant deliveredAt, @Nullable Boolean onTime, @Nullable Long transitSeconds,
+            @Nullable ExceptionReason exceptionReason, @Nullable Instant lastEventAt, @Nullable Instant lastActivityAt,
+            Instant createdAt, String createdBy, Instant updatedAt) {
+    }
+
+    /** A step of a shipment inserted in bulk. */
+    public record StepRow(ShipmentId shipment, ShipmentStatus status, Instant at, String actor, @Nullable String note) {
+    }
+
+    /**
+     * Inserts shipments of the past in batches (an import of history), their personal data encrypted as always;
+     * their ids in input order. A reservation held by another live shipment or a tracking number used before fails
+     * the batch on the unique constraints.
+     */
+    public List<ShipmentId> insertHistorical(List<HistoricalRow> rows) {
+        List<MapSqlParameterSource> params = new ArrayList<>(rows.size());
+        for (HistoricalRow row : rows) {
+            Destination d = row.destination();
+            params.add(new MapSqlParameterSource().addValue("reference", row.orderReference())
+                    .addValue("warehouse", row.warehouseId().value())
+                    .addValue("reservation", row.reservationId().value())
+                    .addValue("live", row.status() == ShipmentStatus.CANCELLED ? null : row.reservationId().value())
+                    .addValue("status", row.status().name()).addValue("method", row.shippingMethod().name())
+                    .addValue("name", personalData.encrypt(d.recipientName()))
+                    .addValue("phone", personalData.encrypt(d.phone()))
+                    .addValue("detail", personalData.encrypt(d.detail()))
+                    .addValue("province", d.province()).addValue("city", d.city()).addValue("district", d.district())
+                    .addValue("postal", d.postalCode()).addValue("promised", SqlTime.utc(row.promisedAt()))
+                    .addValue("carrier", row.carrier()).addValue("tracking", row.trackingNumber())
+                    .addValue("weight", row.weightGrams())
+                    .addValue("cost", row.cost() == null ? null : row.cost().amount())
+                    .addValue("currency", row.cost() == null ? null : row.cost().currency().getCurrencyCode())
+                    .addValue("basis", row.costBasis() == null ? null : row.costBasis().name())
+                    .addValue("dispatched", SqlTime.utc(row.dispatchedAt()))
+                    .addValue("delivered", SqlTime.utc(row.deliveredAt())).addValue("onTime", row.onTime())
+                    .addValue("transit", row.transitSeconds())
+                    .addValue("exception", row.exceptionReason() == null ? null : row.exceptionReason().name())
+                    .addValue("lastEvent", SqlTime.utc(row.lastEventAt()))
+                    .addValue("lastActivity", SqlTime.utc(row.lastActivityAt()))
+                    .addValue("created", SqlTime.utc(row.createdAt())).addValue("by", row.createdBy())
+                    .addValue("updated", SqlTime.utc(row.updatedAt())));
+        }
+        return Batches.insertReturningKeys(batch, """
+                INSERT INTO shipment (order_reference, warehouse_id, reservation_id, live_reservation_id, status,
+                                      shipping_method, recipient_name, recipient_phone, detail_address, province, city,
+                                      district, postal_code, promised_at, carrier_code, tracking_number, weight_grams,
+                                      cost_amount, cost_currency, cost_basis, dispatched_at, delivered_at, on_time,
+                                      transit_seconds, exception_reason, last_event_at, last_activity_at, created_at,
+                                      created_by, updated_at)
+                VALUES (:reference, :warehouse, :reservation, :live, :status, :method, :name, :phone, :detail,
+                        :province, :city, :district, :postal, :promised, :carrier, :tracking, :weight, :cost, :currency,
+                        :basis, :dispatched, :delivered, :onTime, :transit, :exception, :lastEvent, :lastActivity,
+                        :created, :by, :updated)
+                """, "id", params).stream().map(ShipmentId::new).toList();
+    }
+
+    /** A line of a shipment inserted in bulk. */
+    public record LineRow(ShipmentId shipment, int lineNo, SkuId skuId, int quantity) {
+    }
+
+    public void insertLines(List<LineRow> rows) {
+        Batches.insert(batch, "INSERT INTO shipment_line (shipment_id, line_no, sku_id, quantity) VALUES (:id, :no, :sku, :q)",
+                rows.stream().map(row -> new MapSqlParameterSource().addValue("id", row.shipment().value())
+                        .addValue("no", row.lineNo()).addValue("sku", row.skuId().value())
+                        .addValue("q", row.quantity())).toList());
+    }
+
+    public void insertSteps(List<StepRow> rows) {
+        Batches.insert(batch, "INSERT INTO shipment_step (shipment_id, status, at, actor, note) VALUES (:id, :status, :at, :actor, :note)",
+                rows.stream().map(row -> new MapSqlParameterSource().addValue("id", row.shipment().value())
+                        .addValue("status", row.status().name()).addValue("at", SqlTime.utc(row.at()))
+                        .addValue("actor", row.actor()).addValue("note", row.note())).toList());
+    }
+
+    /** Which of these reservations a shipment that is not cancelled holds already, in batches of 500. */
+    public Set<ReservationId> reservationsLive(Collection<ReservationId> reservations) {
+        Set<ReservationId> live = new java.util.HashSet<>();
+        for (List<Long> chunk : Batches.chunks(reservations.stream().map(ReservationId::value).toList(), BATCH)) {
+            jdbc.sql("SELECT live_reservation_id FROM shipment WHERE live_reservation_id IN (:ids)")
+                    .param("ids", chunk).query(Long.class).list().forEach(id -> live.add(new ReservationId(id)));
+        }
+        return live;
+    }
+
+    /** Which of these tracking numbers the carrier's shipments use already, in batches of 500. */
+    public Set<String> trackingNumbersTaken(String carrier, Collection<String> trackingNumbers) {
+        Set<String> taken = new java.util.HashSet<>();
+        for (List<String> chunk : Batches.chunks(List.copyOf(trackingNumbers), BATCH)) {
+            taken.addAll(jdbc.sql("SELECT tracking_number FROM shipment WHERE carrier_code = :c AND tracking_number IN (:t)")
+                    .param("c", carrier).param("t", chunk).query(String.class).list());
+        }
+        return taken;
     }
 
     public void insertLines(ShipmentId id, List<ShipmentView.Line> lines) {

@@ -7,9 +7,12 @@ import io.shopops.fulfilment.ShipmentId;
 import io.shopops.fulfilment.TrackingEventType;
 import io.shopops.fulfilment.TrackingEventView;
 import io.shopops.fulfilment.TrackingSource;
+import io.shopops.shared.persistence.Batches;
 import io.shopops.shared.persistence.SqlTime;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -19,9 +22,11 @@ import org.springframework.stereotype.Repository;
 public class TrackingEventRepository {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    TrackingEventRepository(JdbcClient jdbc) {
+    TrackingEventRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public record NewEvent(ShipmentId shipmentId, String carrier, @Nullable String carrierEventId,
@@ -52,6 +57,21 @@ public class TrackingEventRepository {
                 .param("recorded", SqlTime.utc(event.recordedAt())).param("by", event.recordedBy())
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Appends many events in batches (an import of history); a carrier's event id recorded before fails the batch. */
+    public void insertAll(List<NewEvent> events) {
+        Batches.insert(batch, """
+                INSERT INTO tracking_event (shipment_id, carrier_code, carrier_event_id, source, type, occurred_at,
+                                            location, description, recorded_at, recorded_by)
+                VALUES (:shipment, :carrier, :eventId, :source, :type, :occurred, :location, :description, :recorded, :by)
+                """, events.stream().map(event -> new MapSqlParameterSource()
+                        .addValue("shipment", event.shipmentId().value()).addValue("carrier", event.carrier())
+                        .addValue("eventId", event.carrierEventId()).addValue("source", event.source().name())
+                        .addValue("type", event.type().name()).addValue("occurred", SqlTime.utc(event.occurredAt()))
+                        .addValue("location", event.location()).addValue("description", event.description())
+                        .addValue("recorded", SqlTime.utc(event.recordedAt())).addValue("by", event.recordedBy()))
+                        .toList());
     }
 
     /** The shipment's timeline by the events' own time, oldest first (ties in the order they were recorded). */

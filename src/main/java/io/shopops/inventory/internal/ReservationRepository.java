@@ -16,6 +16,7 @@ import io.shopops.inventory.ReservationView;
 import io.shopops.inventory.WarehouseId;
 import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
+import io.shopops.shared.persistence.Batches;
 import io.shopops.shared.persistence.SqlTime;
 import org.jspecify.annotations.Nullable;
 
@@ -73,6 +74,37 @@ public class ReservationRepository {
         } else {
             batch.batchUpdate(sql, rows);
         }
+    }
+
+    /** An ended reservation of an imported order. */
+    public record ClosedRow(String reference, ReservationStatus status, Instant createdAt, Instant closedAt,
+            String actor) {
+    }
+
+    /** A line of a reservation inserted in bulk. */
+    public record LineRow(ReservationId reservation, int lineNo, SkuId skuId, WarehouseId warehouseId, int quantity) {
+    }
+
+    /** Inserts ended reservations in batches (no expiry: they ended); their ids in input order. */
+    public List<ReservationId> insertClosed(List<ClosedRow> rows) {
+        return Batches.insertReturningKeys(batch, """
+                INSERT INTO reservation (reference, active_reference, status, expires_at, created_at, created_by,
+                                         closed_at, closed_by)
+                VALUES (:reference, NULL, :status, NULL, :created, :by, :closed, :by)
+                """, "id", rows.stream().map(row -> new MapSqlParameterSource()
+                        .addValue("reference", row.reference()).addValue("status", row.status().name())
+                        .addValue("created", SqlTime.utc(row.createdAt())).addValue("closed", SqlTime.utc(row.closedAt()))
+                        .addValue("by", row.actor())).toList())
+                .stream().map(ReservationId::new).toList();
+    }
+
+    public void insertLines(List<LineRow> rows) {
+        Batches.insert(batch, """
+                INSERT INTO reservation_line (reservation_id, line_no, sku_id, warehouse_id, quantity)
+                VALUES (:id, :no, :sku, :warehouse, :q)
+                """, rows.stream().map(row -> new MapSqlParameterSource().addValue("id", row.reservation().value())
+                        .addValue("no", row.lineNo()).addValue("sku", row.skuId().value())
+                        .addValue("warehouse", row.warehouseId().value()).addValue("q", row.quantity())).toList());
     }
 
     /**

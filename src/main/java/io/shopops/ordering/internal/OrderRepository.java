@@ -25,6 +25,7 @@ import io.shopops.ordering.SalesChannel;
 import io.shopops.shared.Money;
 import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
+import io.shopops.shared.persistence.Batches;
 import io.shopops.shared.persistence.Like;
 import io.shopops.shared.persistence.SqlTime;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,157 @@ public class OrderRepository {
     /** The next order id, before the order is written (its number contains it). */
     public OrderId nextId() {
         return new OrderId(jdbc.sql("SELECT nextval('shop_order_seq')").query(Long.class).single());
+    }
+
+    /**
+     * {@code count} order ids from the sequence, ascending (in statements of at most 1000: a recursive row source
+     * both databases understand).
+     */
+    public List<OrderId> nextIds(int count) {
+        List<Long> ids = new ArrayList<>(count);
+        for (int done = 0; done < count; done += Batches.SIZE) {
+            int n = Math.min(Batches.SIZE, count - done);
+            ids.addAll(jdbc.sql("""
+                    WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :count)
+                    SELECT nextval('shop_order_seq') FROM n
+                    """).param("count", n).query(Long.class).list());
+        }
+        return ids.stream().sorted().map(OrderId::new).toList();
+    }
+
+    /** Which of these ids orders have already. */
+    public java.util.Set<OrderId> existing(Collection<OrderId> ids) {
+        java.util.Set<OrderId> found = new java.util.HashSet<>();
+        for (List<Long> chunk : Batches.chunks(ids.stream().map(OrderId::value).toList(), 500)) {
+            jdbc.sql("SELECT id FROM shop_order WHERE id IN (:ids)").param("ids", chunk).query(Long.class).list()
+                    .forEach(id -> found.add(new OrderId(id)));
+        }
+        return found;
+    }
+
+    /** Inserts finished or advanced orders as they are (an import of history), in batches. */
+    public void insertHistorical(List<OrderRecord> orders) {
+        Batches.insert(batch, """
+                INSERT INTO shop_order (id, order_no, customer_id, status, channel, currency, items_amount,
+                    discount_amount, shipping_fee, total_amount, paid_amount, refunded_amount, ship_recipient, ship_phone,
+                    ship_province, ship_city, ship_district, ship_detail, ship_postal_code, customer_note, utm_source,
+                    utm_medium, utm_campaign, campaign_code, payment_deadline, placed_at, paid_at, allocated_at,
+                    shipped_at, delivered_at, completed_at, cancelled_at, cancel_reason, updated_at)
+                VALUES (:id, :no, :customer, :status, :channel, :currency, :items, :discount, :shipping, :total, :paid,
+                    :refunded, :recipient, :phone, :province, :city, :district, :detail, :postal, :note, :utmSource,
+                    :utmMedium, :utmCampaign, :campaign, :deadline, :placed, :paidAt, :allocated, :shipped, :delivered,
+                    :completed, :cancelled, :reason, :updated)
+                """, orders.stream().map(order -> {
+                    OrderRecord.StoredDestination to = order.destination();
+                    Attribution from = order.attribution();
+                    return new MapSqlParameterSource().addValue("id", order.id().value())
+                            .addValue("no", order.orderNumber()).addValue("customer", order.customerId())
+                            .addValue("status", order.status().name()).addValue("channel", order.channel().name())
+                            .addValue("currency", order.total().currency().getCurrencyCode())
+                            .addValue("items", order.itemsAmount().amount())
+                            .addValue("discount", order.discountAmount().amount())
+                            .addValue("shipping", order.shippingFee().amount())
+                            .addValue("total", order.total().amount()).addValue("paid", order.paidAmount().amount())
+                            .addValue("refunded", order.refundedAmount().amount())
+                            .addValue("recipient", to.recipient()).addValue("phone", to.phone())
+                            .addValue("province", to.province()).addValue("city", to.city())
+                            .addValue("district", to.district()).addValue("detail", to.detail())
+                            .addValue("postal", to.postalCode()).addValue("note", order.customerNote())
+                            .addValue("utmSource", from.utmSource()).addValue("utmMedium", from.utmMedium())
+                            .addValue("utmCampaign", from.utmCampaign()).addValue("campaign", from.campaignCode())
+                            .addValue("deadline", SqlTime.utc(order.paymentDeadline()))
+                            .addValue("placed", SqlTime.utc(order.placedAt()))
+                            .addValue("paidAt", SqlTime.utc(order.paidAt()))
+                            .addValue("allocated", SqlTime.utc(order.allocatedAt()))
+                            .addValue("shipped", SqlTime.utc(order.shippedAt()))
+                            .addValue("delivered", SqlTime.utc(order.deliveredAt()))
+                            .addValue("completed", SqlTime.utc(order.completedAt()))
+                            .addValue("cancelled", SqlTime.utc(order.cancelledAt()))
+                            .addValue("reason", order.cancelReason())
+                            .addValue("updated", SqlTime.utc(order.updatedAt()));
+                }).toList());
+    }
+
+    /** A row of one of an order's tables, with its order, for the bulk inserts of an import. */
+    public record Of<T>(OrderId order, T row) {
+    }
+
+    /** Lines with what after-sales gave back for them, in batches. */
+    public void insertAllLines(List<Of<OrderLineRecord>> lines) {
+        Batches.insert(batch, """
+                INSERT INTO order_line (order_id, line_no, sku_id, sku_code, product_id, title, spec, quantity,
+                    unit_price, discount_amount, payable_amount, cost_price, warehouse_id, refunded_amount,
+                    returned_quantity)
+                VALUES (:order, :no, :sku, :code, :product, :title, :spec, :quantity, :unit, :discount, :payable,
+                    :cost, :warehouse, :refunded, :returned)
+                """, lines.stream().map(of -> {
+                    OrderLineRecord line = of.row();
+                    return new MapSqlParameterSource().addValue("order", of.order().value())
+                            .addValue("no", line.lineNo()).addValue("sku", line.skuId().value())
+                            .addValue("code", line.skuCode()).addValue("product", line.productId().value())
+                            .addValue("title", line.title()).addValue("spec", line.spec())
+                            .addValue("quantity", line.quantity()).addValue("unit", line.unitPrice().amount())
+                            .addValue("discount", line.discount().amount()).addValue("payable", line.payable().amount())
+                            .addValue("cost", line.costPrice().amount()).addValue("warehouse", line.warehouseId().value())
+                            .addValue("refunded", line.refundedAmount().amount())
+                            .addValue("returned", line.returnedQuantity());
+                }).toList());
+    }
+
+    public void insertAllPriceRules(List<Of<List<AppliedRule>>> rules) {
+        List<MapSqlParameterSource> rows = new ArrayList<>();
+        for (Of<List<AppliedRule>> of : rules) {
+            for (int i = 0; i < of.row().size(); i++) {
+                AppliedRule rule = of.row().get(i);
+                rows.add(new MapSqlParameterSource().addValue("order", of.order().value()).addValue("seq", i)
+                        .addValue("kind", rule.kind().name()).addValue("code", rule.code())
+                        .addValue("label", rule.label()).addValue("amount", rule.amount().amount()));
+            }
+        }
+        Batches.insert(batch, """
+                INSERT INTO order_price_rule (order_id, seq, kind, code, label, amount)
+                VALUES (:order, :seq, :kind, :code, :label, :amount)
+                """, rows);
+    }
+
+    public void insertAllAllocations(List<Of<AllocationRecord>> allocations) {
+        Batches.insert(batch, """
+                INSERT INTO order_allocation (order_id, warehouse_id, reservation_id, shipment_id, status, carrier,
+                    tracking_number, dispatched_at, delivered_at)
+                VALUES (:order, :warehouse, :reservation, :shipment, :status, :carrier, :tracking, :dispatched,
+                    :delivered)
+                """, allocations.stream().map(of -> {
+                    AllocationRecord a = of.row();
+                    return new MapSqlParameterSource().addValue("order", of.order().value())
+                            .addValue("warehouse", a.warehouseId().value())
+                            .addValue("reservation", a.reservationId().value()).addValue("shipment", a.shipmentId())
+                            .addValue("status", a.status().name()).addValue("carrier", a.carrier())
+                            .addValue("tracking", a.trackingNumber())
+                            .addValue("dispatched", SqlTime.utc(a.dispatchedAt()))
+                            .addValue("delivered", SqlTime.utc(a.deliveredAt()));
+                }).toList());
+    }
+
+    public void insertAllPayments(List<Of<PaymentRecord>> payments) {
+        Batches.insert(batch, """
+                INSERT INTO order_payment (payment_id, order_id, amount, provider_code, provider_txn_id, paid_at, outcome)
+                VALUES (:payment, :order, :amount, :provider, :txn, :paid, :outcome)
+                """, payments.stream().map(of -> new MapSqlParameterSource()
+                        .addValue("payment", of.row().paymentId()).addValue("order", of.order().value())
+                        .addValue("amount", of.row().amount().amount()).addValue("provider", of.row().providerCode())
+                        .addValue("txn", of.row().providerTransactionId())
+                        .addValue("paid", SqlTime.utc(of.row().paidAt())).addValue("outcome", of.row().outcome()))
+                        .toList());
+    }
+
+    public void insertAllRefunds(List<Of<RefundRecord>> refunds) {
+        Batches.insert(batch, """
+                INSERT INTO order_refund (refund_id, order_id, payment_id, amount, refunded_at)
+                VALUES (:refund, :order, :payment, :amount, :at)
+                """, refunds.stream().map(of -> new MapSqlParameterSource()
+                        .addValue("refund", of.row().refundId()).addValue("order", of.order().value())
+                        .addValue("payment", of.row().paymentId()).addValue("amount", of.row().amount().amount())
+                        .addValue("at", SqlTime.utc(of.row().refundedAt()))).toList());
     }
 
     public void insert(OrderRecord order) {

@@ -6,9 +6,12 @@ import java.util.List;
 import io.shopops.ordering.OrderId;
 import io.shopops.ordering.OrderStatus;
 import io.shopops.ordering.TimelineEntry;
+import io.shopops.shared.persistence.Batches;
 import io.shopops.shared.persistence.SqlTime;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +22,31 @@ public class TimelineRepository {
     private static final int MAX_DETAIL = 2000;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    TimelineRepository(JdbcClient jdbc) {
+    TimelineRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** An entry of an order's timeline, for {@link #appendAll}. */
+    public record Entry(OrderId order, Instant at, TimelineEntry.Kind kind, @Nullable OrderStatus from,
+            @Nullable OrderStatus to, String actor, @Nullable String detail) {
+    }
+
+    /** Appends many entries in batches (an import of history). */
+    public void appendAll(List<Entry> entries) {
+        Batches.insert(batch, """
+                INSERT INTO order_event (order_id, occurred_at, event_type, from_status, to_status, actor, detail)
+                VALUES (:order, :at, :kind, :from, :to, :actor, :detail)
+                """, entries.stream().map(e -> new MapSqlParameterSource().addValue("order", e.order().value())
+                        .addValue("at", SqlTime.utc(e.at())).addValue("kind", e.kind().name())
+                        .addValue("from", e.from() == null ? null : e.from().name())
+                        .addValue("to", e.to() == null ? null : e.to().name())
+                        .addValue("actor", e.actor().length() > 64 ? e.actor().substring(0, 64) : e.actor())
+                        .addValue("detail", e.detail() == null || e.detail().length() <= MAX_DETAIL ? e.detail()
+                                : e.detail().substring(0, MAX_DETAIL)))
+                        .toList());
     }
 
     public void append(OrderId order, Instant at, TimelineEntry.Kind kind, @Nullable OrderStatus from,

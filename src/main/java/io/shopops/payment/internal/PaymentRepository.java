@@ -17,9 +17,12 @@ import io.shopops.payment.PaymentView;
 import io.shopops.shared.Money;
 import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
+import io.shopops.shared.persistence.Batches;
 import io.shopops.shared.persistence.SqlTime;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -38,9 +41,59 @@ public class PaymentRepository {
             updated_at, paid_at, failed_at, closed_at""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    PaymentRepository(JdbcClient jdbc) {
+    PaymentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** A payment of the past that succeeded, with what its refunds took, for {@link #insertSucceeded}. */
+    public record SucceededRow(String reference, String merchantTradeNo, String providerCode,
+            @Nullable String providerPaymentId, String providerTransactionId, String subject, Money amount,
+            Money refunded, Instant createdAt, Instant expiresAt, Instant paidAt, Instant updatedAt,
+            String createdBy) {
+    }
+
+    /** Inserts succeeded payments in batches (an import of history); their ids in input order. */
+    public List<PaymentId> insertSucceeded(List<SucceededRow> rows) {
+        return Batches.insertReturningKeys(batch, """
+                INSERT INTO payment (reference, open_reference, merchant_trade_no, provider_code, provider_payment_id,
+                    provider_transaction_id, subject, amount, currency, refunded_amount, status, expires_at,
+                    created_at, created_by, updated_at, paid_at)
+                VALUES (:reference, NULL, :tradeNo, :provider, :providerPaymentId, :txn, :subject, :amount, :currency,
+                    :refunded, 'SUCCEEDED', :expires, :created, :by, :updated, :paid)
+                """, "id", rows.stream().map(row -> new MapSqlParameterSource()
+                        .addValue("reference", row.reference()).addValue("tradeNo", row.merchantTradeNo())
+                        .addValue("provider", row.providerCode()).addValue("providerPaymentId", row.providerPaymentId())
+                        .addValue("txn", row.providerTransactionId()).addValue("subject", row.subject())
+                        .addValue("amount", row.amount().amount())
+                        .addValue("currency", row.amount().currency().getCurrencyCode())
+                        .addValue("refunded", row.refunded().amount()).addValue("expires", SqlTime.utc(row.expiresAt()))
+                        .addValue("created", SqlTime.utc(row.createdAt())).addValue("by", row.createdBy())
+                        .addValue("updated", SqlTime.utc(row.updatedAt())).addValue("paid", SqlTime.utc(row.paidAt())))
+                        .toList())
+                .stream().map(PaymentId::new).toList();
+    }
+
+    /** Which of these references have a payment already, in batches of 500. */
+    public Set<String> referencesWithPayments(Collection<String> references) {
+        Set<String> found = new java.util.HashSet<>();
+        for (List<String> chunk : Batches.chunks(List.copyOf(references), 500)) {
+            found.addAll(jdbc.sql("SELECT DISTINCT reference FROM payment WHERE reference IN (:refs)")
+                    .param("refs", chunk).query(String.class).list());
+        }
+        return found;
+    }
+
+    /** Which of these transaction numbers the provider's payments have already, in batches of 500. */
+    public Set<String> transactionsRecorded(String providerCode, Collection<String> transactionIds) {
+        Set<String> found = new java.util.HashSet<>();
+        for (List<String> chunk : Batches.chunks(List.copyOf(transactionIds), 500)) {
+            found.addAll(jdbc.sql("SELECT provider_transaction_id FROM payment WHERE provider_code = :provider AND provider_transaction_id IN (:ids)")
+                    .param("provider", providerCode).param("ids", chunk).query(String.class).list());
+        }
+        return found;
     }
 
     /**

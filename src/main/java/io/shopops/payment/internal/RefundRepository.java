@@ -13,9 +13,12 @@ import io.shopops.payment.RefundId;
 import io.shopops.payment.RefundStatus;
 import io.shopops.payment.RefundView;
 import io.shopops.shared.Money;
+import io.shopops.shared.persistence.Batches;
 import io.shopops.shared.persistence.SqlTime;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -29,9 +32,35 @@ public class RefundRepository {
             failure_reason, created_at, created_by, completed_at""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    RefundRepository(JdbcClient jdbc) {
+    RefundRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** A refund of the past that succeeded, for {@link #insertSucceeded}. */
+    public record SucceededRow(PaymentId paymentId, String refundNo, String idempotencyKey, Money amount,
+            @Nullable String reason, String providerRefundId, Instant createdAt, Instant completedAt,
+            String createdBy) {
+    }
+
+    /** Inserts succeeded refunds in batches (an import of history); their ids in input order. */
+    public List<RefundId> insertSucceeded(List<SucceededRow> rows) {
+        return Batches.insertReturningKeys(batch, """
+                INSERT INTO payment_refund (payment_id, refund_no, idempotency_key, amount, currency, reason, status,
+                    provider_refund_id, created_at, created_by, completed_at)
+                VALUES (:payment, :no, :key, :amount, :currency, :reason, 'SUCCEEDED', :providerId, :created, :by,
+                    :completed)
+                """, "id", rows.stream().map(row -> new MapSqlParameterSource()
+                        .addValue("payment", row.paymentId().value()).addValue("no", row.refundNo())
+                        .addValue("key", row.idempotencyKey()).addValue("amount", row.amount().amount())
+                        .addValue("currency", row.amount().currency().getCurrencyCode())
+                        .addValue("reason", row.reason()).addValue("providerId", row.providerRefundId())
+                        .addValue("created", SqlTime.utc(row.createdAt())).addValue("by", row.createdBy())
+                        .addValue("completed", SqlTime.utc(row.completedAt())))
+                        .toList())
+                .stream().map(RefundId::new).toList();
     }
 
     /**

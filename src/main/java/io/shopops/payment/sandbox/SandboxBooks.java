@@ -3,14 +3,19 @@ package io.shopops.payment.sandbox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
+import io.shopops.payment.PaymentProvider;
 import io.shopops.shared.Money;
+import io.shopops.shared.persistence.Batches;
 import io.shopops.shared.persistence.SqlTime;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -26,9 +31,57 @@ class SandboxBooks {
     private static final String TRADE = "SELECT * FROM sandbox_trade";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    SandboxBooks(JdbcClient jdbc) {
+    SandboxBooks(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** A paid trade of the past, with its token, for {@link #insertPaidTrades}. */
+    record PaidTrade(String token, String merchant, PaymentProvider.HistoricalTrade trade) {
+    }
+
+    /**
+     * Records trades paid in the past and their successful refunds, in batches (an import of history); the trades'
+     * ids in input order.
+     */
+    List<Long> insertPaidTrades(List<PaidTrade> trades) {
+        List<MapSqlParameterSource> rows = new ArrayList<>(trades.size());
+        for (PaidTrade paid : trades) {
+            PaymentProvider.HistoricalTrade trade = paid.trade();
+            Money refunded = Money.zero(trade.amount().currency());
+            for (PaymentProvider.HistoricalRefund refund : trade.refunds()) {
+                refunded = refunded.plus(refund.amount());
+            }
+            rows.add(new MapSqlParameterSource().addValue("token", paid.token())
+                    .addValue("outTradeNo", trade.merchantTradeNo()).addValue("tradeNo", trade.transactionId())
+                    .addValue("merchant", paid.merchant()).addValue("subject", trade.subject())
+                    .addValue("passback", trade.reference()).addValue("amount", trade.amount().amount())
+                    .addValue("currency", trade.amount().currency().getCurrencyCode())
+                    .addValue("refunded", refunded.amount()).addValue("created", SqlTime.utc(trade.createdAt()))
+                    .addValue("expires", SqlTime.utc(trade.expiresAt())).addValue("paid", SqlTime.utc(trade.paidAt())));
+        }
+        List<Long> ids = Batches.insertReturningKeys(batch, """
+                INSERT INTO sandbox_trade (token, out_trade_no, trade_no, merchant, subject, passback, amount, currency,
+                    refunded_amount, status, created_at, expires_at, paid_at)
+                VALUES (:token, :outTradeNo, :tradeNo, :merchant, :subject, :passback, :amount, :currency, :refunded,
+                    'SUCCESS', :created, :expires, :paid)
+                """, "id", rows);
+        List<MapSqlParameterSource> refunds = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            for (PaymentProvider.HistoricalRefund refund : trades.get(i).trade().refunds()) {
+                refunds.add(new MapSqlParameterSource().addValue("trade", ids.get(i))
+                        .addValue("no", refund.merchantRefundNo()).addValue("refundNo", refund.providerRefundId())
+                        .addValue("amount", refund.amount().amount()).addValue("reason", refund.reason())
+                        .addValue("at", SqlTime.utc(refund.refundedAt())));
+            }
+        }
+        Batches.insert(batch, """
+                INSERT INTO sandbox_refund (trade_id, out_request_no, refund_no, amount, status, reason, created_at)
+                VALUES (:trade, :no, :refundNo, :amount, 'SUCCESS', :reason, :at)
+                """, refunds);
+        return ids;
     }
 
     // --- trades ------------------------------------------------------------------------------------------------

@@ -217,6 +217,21 @@ class SandboxProvider implements PaymentProvider {
         return value == null || value.isBlank() ? null : value;
     }
 
+    /**
+     * The sandbox plays the provider, so its books must hold the imported history too: each trade is recorded as
+     * paid, with its refunds, in the import's transaction (not the sandbox's own: the copy is all or nothing).
+     */
+    @Override
+    public Map<String, String> importHistorical(List<HistoricalTrade> trades) {
+        List<Long> ids = books.insertPaidTrades(trades.stream()
+                .map(trade -> new SandboxBooks.PaidTrade(token(), merchant, trade)).toList());
+        Map<String, String> providerIds = new java.util.HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            providerIds.put(trades.get(i).merchantTradeNo(), SandboxTrade.providerPaymentId(ids.get(i)));
+        }
+        return providerIds;
+    }
+
     @Override
     public Acknowledgement acknowledgement() {
         return new Acknowledgement("text/plain;charset=UTF-8", "success");
