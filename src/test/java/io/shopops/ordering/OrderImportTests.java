@@ -140,6 +140,10 @@ class OrderImportTests {
             assertThat(detail.paidAmount()).isEqualTo(total);
             assertThat(detail.refundedAmount()).isEqualTo(cny("59.00"));
             assertThat(detail.lines().getFirst().returnedQuantity()).isEqualTo(1);
+            // what went back before the import stays claimed: after-sales cannot pay it out a second time
+            assertThat(jdbc.sql("SELECT claimed_amount FROM order_line WHERE order_id = :id AND line_no = 1")
+                    .param("id", number.id().value()).query(java.math.BigDecimal.class).single())
+                    .isEqualByComparingTo(detail.lines().getFirst().refundedAmount().amount());
             assertThat(detail.lines().getFirst().title()).as("named by the catalog").startsWith("订单测试");
             assertThat(detail.destination().recipient()).as("masked for staff").isEqualTo("张*");
             assertThat(detail.allocations()).singleElement().satisfies(a -> {

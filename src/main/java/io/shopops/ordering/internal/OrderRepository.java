@@ -134,9 +134,9 @@ public class OrderRepository {
         Batches.insert(batch, """
                 INSERT INTO order_line (order_id, line_no, sku_id, sku_code, product_id, title, spec, quantity,
                     unit_price, discount_amount, payable_amount, cost_price, warehouse_id, refunded_amount,
-                    returned_quantity)
+                    returned_quantity, claimed_amount, claimed_quantity)
                 VALUES (:order, :no, :sku, :code, :product, :title, :spec, :quantity, :unit, :discount, :payable,
-                    :cost, :warehouse, :refunded, :returned)
+                    :cost, :warehouse, :refunded, :returned, :refunded, :returned)
                 """, lines.stream().map(of -> {
                     OrderLineRecord line = of.row();
                     return new MapSqlParameterSource().addValue("order", of.order().value())
