@@ -328,8 +328,18 @@ public class OrderRepository {
      * Records a captured payment once (a repeated event finds the row and adds nothing); adds its amount to the
      * order's paid amount in the same step. False if the payment was recorded before.
      */
+    /**
+     * Locks the order's row, so that concurrent deliveries of the same event take turns: the second sees the first's
+     * row rather than both passing NOT EXISTS and one failing on the key (its event then left for a retry).
+     */
+    private void lock(OrderId id) {
+        jdbc.sql("SELECT id FROM shop_order WHERE id = :id FOR UPDATE").param("id", id.value()).query(Long.class)
+                .optional();
+    }
+
     public boolean recordPayment(OrderId id, long paymentId, Money amount, String providerCode,
             @Nullable String providerTransactionId, Instant paidAt, String outcome) {
+        lock(id);
         int inserted = jdbc.sql("""
                 INSERT INTO order_payment (payment_id, order_id, amount, provider_code, provider_txn_id, paid_at,
                     outcome)
@@ -355,6 +365,7 @@ public class OrderRepository {
 
     /** Records a successful refund once and adds it to the order's refunded amount; false if seen before. */
     public boolean recordRefund(OrderId id, long refundId, long paymentId, Money amount, Instant refundedAt) {
+        lock(id);
         int inserted = jdbc.sql("""
                 INSERT INTO order_refund (refund_id, order_id, payment_id, amount, refunded_at)
                 SELECT :refund, :order, :payment, :amount, :at
