@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How long the whole demo shop takes at its default size (catalog, stock, 8,000 customers, 50,000 orders with their
- * payments, reservations and shipments), in its one transaction: on the embedded H2 <em>file</em> database a first
- * start uses (at most 60 seconds), and on PostgreSQL. Not a test of the normal build:
+ * payments, reservations and shipments), in its one transaction and with its commit: on the embedded H2
+ * <em>file</em> database a first start uses (at most 60 seconds), and on PostgreSQL. Not a test of the normal build:
  * {@code ./mvnw -B -Pbenchmark test -Dtest=DemoShopBenchmark}. Each run appends a line to
  * {@code target/benchmark/demo-shop.txt}.
  */
@@ -37,17 +37,19 @@ class DemoShopBenchmark {
 
         @Test
         void generatesTheDefaultShopWithinAMinute() throws IOException {
+            long started = System.nanoTime();
             DemoReport report = demo.generate(20261121L);
+            Duration committed = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(report.orders()).isEqualTo(50_000);
             assertThat(report.customers()).isEqualTo(8_000);
             Path results = Path.of("target", "benchmark", "demo-shop.txt");
             Files.createDirectories(results.getParent());
-            Files.writeString(results, "%s %s %.1f s: %s%n".formatted(Instant.now(), database(),
-                    report.took().toMillis() / 1000.0, report), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            System.out.printf("%s: %s%n", database(), report);
+            Files.writeString(results, "%s %s %.1f s with the commit: %s%n".formatted(Instant.now(), database(),
+                    committed.toMillis() / 1000.0, report), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            System.out.printf("%s, %.1f s with the commit: %s%n", database(), committed.toMillis() / 1000.0, report);
             if (database().startsWith("H2")) {
-                assertThat(report.took()).isLessThanOrEqualTo(Duration.ofSeconds(60));
+                assertThat(committed).isLessThanOrEqualTo(Duration.ofSeconds(60));
             }
         }
     }
