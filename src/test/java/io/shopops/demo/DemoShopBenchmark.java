@@ -9,11 +9,14 @@ import java.time.Instant;
 
 import io.shopops.testing.PostgresTest;
 import io.shopops.testing.ShopOpsTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/benchmark/demo-shop.txt}.
  */
 @Tag("benchmark")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoShopBenchmark {
+
+    /** The H2 file (about 1 GB before H2 compacts it) is deleted once its context is closed. */
+    @AfterAll
+    void deleteTheH2File() throws IOException {
+        DemoShopTests.deleteH2Files(Path.of("target", "benchmark"));
+    }
 
     abstract static class Run {
 
@@ -56,6 +66,7 @@ class DemoShopBenchmark {
 
     @Nested
     @ShopOpsTest
+    @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
     @TestPropertySource(properties = { "shopops.demo.context=h2-file-benchmark",
             "spring.datasource.url=jdbc:h2:file:./target/benchmark/demo-h2-${random.uuid};LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE" })
     class OnH2File extends Run {
@@ -68,6 +79,7 @@ class DemoShopBenchmark {
 
     @Nested
     @PostgresTest
+    @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
     @TestPropertySource(properties = "shopops.demo.context=postgres-benchmark")
     class OnPostgres extends Run {
 
