@@ -430,6 +430,23 @@ class DemoShopTests {
     class OnPostgres extends Contract {
     }
 
+    /** The H2 file of the demo shop (about 1 GB before H2 compacts it): deleted once its context is closed. */
+    @AfterAll
+    void deleteTheH2File() throws java.io.IOException {
+        deleteH2Files(java.nio.file.Path.of("target", "test-data"));
+    }
+
+    static void deleteH2Files(java.nio.file.Path directory) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.newDirectoryStream(directory, "demo-h2-*")) {
+            for (java.nio.file.Path file : files) {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        }
+    }
+
     @AfterAll
     void theSameSeedGivesTheSameShopOnBothDatabases() {
         if (PostgresDatabase.required()) {

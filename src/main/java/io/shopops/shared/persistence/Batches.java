@@ -38,7 +38,7 @@ public final class Batches {
      * Inserts the rows with multi-row INSERT statements ({@value #ROWS_PER_STATEMENT} rows each, sent as JDBC batches
      * of {@value #SIZE} rows): one statement per hundred rows rather than one per row, which PostgreSQL in particular
      * executes many times faster. {@code sql} is an ordinary one-row {@code INSERT INTO t (...) VALUES (:a, :b)}; its
-     * VALUES tuple is repeated with the parameters numbered per row.
+     * VALUES tuple is repeated for every row, with positional parameters.
      */
     public static void insert(NamedParameterJdbcTemplate jdbc, String sql, List<MapSqlParameterSource> rows) {
         int values = sql.toUpperCase(java.util.Locale.ROOT).lastIndexOf("VALUES");
@@ -47,39 +47,46 @@ public final class Batches {
         }
         String head = sql.substring(0, values + "VALUES".length());
         String tuple = sql.substring(values + "VALUES".length()).strip();
+        List<String> names = new ArrayList<>();
+        PARAMETER.matcher(tuple).results().forEach(m -> names.add(m.group(1)));
+        String placeholders = PARAMETER.matcher(tuple).replaceAll("?");
         for (List<MapSqlParameterSource> batch : chunks(rows, SIZE)) {
-            List<List<MapSqlParameterSource>> statements = chunks(batch, ROWS_PER_STATEMENT);
-            List<MapSqlParameterSource> full = new ArrayList<>();
-            for (List<MapSqlParameterSource> statement : statements) {
+            List<Object[]> full = new ArrayList<>();
+            for (List<MapSqlParameterSource> statement : chunks(batch, ROWS_PER_STATEMENT)) {
                 if (statement.size() == ROWS_PER_STATEMENT) {
-                    full.add(numbered(statement));
+                    full.add(arguments(names, statement));
                 } else {
-                    jdbc.update(multiRow(head, tuple, statement.size()), numbered(statement));
+                    jdbc.getJdbcOperations().update(multiRow(head, placeholders, statement.size()),
+                            arguments(names, statement));
                 }
             }
             if (!full.isEmpty()) {
-                jdbc.batchUpdate(multiRow(head, tuple, ROWS_PER_STATEMENT), full.toArray(SqlParameterSource[]::new));
+                jdbc.getJdbcOperations().batchUpdate(multiRow(head, placeholders, ROWS_PER_STATEMENT), full);
             }
         }
     }
 
     private static String multiRow(String head, String tuple, int rows) {
-        StringBuilder sql = new StringBuilder(head).append(' ');
+        StringBuilder sql = new StringBuilder(head.length() + rows * (tuple.length() + 2)).append(head).append(' ');
         for (int row = 0; row < rows; row++) {
-            int n = row;
-            sql.append(row == 0 ? "" : ", ").append(PARAMETER.matcher(tuple).replaceAll(m -> ":" + m.group(1) + "_" + n));
+            sql.append(row == 0 ? "" : ", ").append(tuple);
         }
         return sql.toString();
     }
 
-    private static MapSqlParameterSource numbered(List<MapSqlParameterSource> rows) {
-        MapSqlParameterSource all = new MapSqlParameterSource();
-        for (int row = 0; row < rows.size(); row++) {
-            for (Map.Entry<String, Object> value : rows.get(row).getValues().entrySet()) {
-                all.addValue(value.getKey() + "_" + row, value.getValue());
+    /** The rows' values in the order of the tuple's parameters, one row after another. */
+    private static Object[] arguments(List<String> names, List<MapSqlParameterSource> rows) {
+        Object[] arguments = new Object[names.size() * rows.size()];
+        int i = 0;
+        for (MapSqlParameterSource row : rows) {
+            for (String name : names) {
+                if (!row.hasValue(name)) {
+                    throw new IllegalArgumentException("No value for parameter :" + name);
+                }
+                arguments[i++] = row.getValue(name);
             }
         }
-        return all;
+        return arguments;
     }
 
     /**
