@@ -225,9 +225,9 @@ public class AfterSales {
     }
 
     private AfterSalesView audited(String action, AfterSalesRecord before, @Nullable String why) {
-        AfterSalesView after = support.view(support.request(before.id()));
+        AfterSalesRecord after = support.request(before.id());
         audit.record(action, "after-sales", before.id(), before.requestNo() + (why == null ? "" : ": " + why),
-                AfterSalesSupport.summary(before, 0), AfterSalesSupport.summary(support.request(before.id()), 0));
-        return after;
+                AfterSalesSupport.summary(before, 0), AfterSalesSupport.summary(after, 0));
+        return support.view(after);
     }
 }

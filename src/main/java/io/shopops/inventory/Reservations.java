@@ -344,12 +344,12 @@ public class Reservations {
         while (true) {
             List<ReservationId> due = transactions.execute(status -> reservations.due(now,
                     properties.expiryBatchSize() + failed.size()));
-            List<ReservationId> todo = due == null ? List.of()
+            List<ReservationId> pending = due == null ? List.of()
                     : due.stream().filter(id -> !failed.contains(id)).toList();
-            if (todo.isEmpty()) {
+            if (pending.isEmpty()) {
                 return expired;
             }
-            for (ReservationId id : todo) {
+            for (ReservationId id : pending) {
                 try {
                     Boolean done = transactions.execute(status -> expire(id, now));
                     if (Boolean.TRUE.equals(done)) {

@@ -301,11 +301,11 @@ public class Orders {
         int done = 0;
         while (true) {
             List<OrderId> batch = read(() -> due.apply(properties.jobBatchSize() + failed.size()));
-            List<OrderId> todo = batch == null ? List.of() : batch.stream().filter(id -> !failed.contains(id)).toList();
-            if (todo.isEmpty()) {
+            List<OrderId> pending = batch == null ? List.of() : batch.stream().filter(id -> !failed.contains(id)).toList();
+            if (pending.isEmpty()) {
                 return done;
             }
-            for (OrderId id : todo) {
+            for (OrderId id : pending) {
                 try {
                     if (Boolean.TRUE.equals(transactions.execute(status -> step.apply(id)))) {
                         done++;

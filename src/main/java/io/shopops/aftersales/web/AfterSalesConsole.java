@@ -1,7 +1,6 @@
 package io.shopops.aftersales.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -33,6 +32,7 @@ import io.shopops.shared.NotFoundException;
 import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
 import io.shopops.shared.web.ConsoleController;
+import io.shopops.shared.web.FormValues;
 import io.shopops.shared.web.RequiresPermission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -263,32 +263,16 @@ class AfterSalesConsole {
     }
 
     private @Nullable LocalDate date(@Nullable String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            LocalDate day = LocalDate.parse(value.trim());
-            if (day.getYear() < 2000 || day.getYear() > 2999) {
-                errors.put(field, text("aftersales.form.date"));
-                return null;
-            }
-            return day;
-        } catch (DateTimeParseException e) {
+        LocalDate day = FormValues.date(value, field, errors, text("aftersales.form.date"));
+        if (day != null && (day.getYear() < 2000 || day.getYear() > 2999)) {
             errors.put(field, text("aftersales.form.date"));
             return null;
         }
+        return day;
     }
 
     private @Nullable Long number(@Nullable String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            errors.put(field, text("aftersales.form.number"));
-            return null;
-        }
+        return FormValues.number(value, field, errors, text("aftersales.form.number"));
     }
 
     /** "code · name" of every warehouse, for the lines' warehouse column. */

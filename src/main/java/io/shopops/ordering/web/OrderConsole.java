@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +25,7 @@ import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
 import io.shopops.shared.ShopProperties;
 import io.shopops.shared.web.ConsoleController;
+import io.shopops.shared.web.FormValues;
 import io.shopops.shared.web.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -239,15 +239,7 @@ class OrderConsole {
     }
 
     private @Nullable LocalDate date(@Nullable String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.put(field, text("ordering.form.date"));
-            return null;
-        }
+        return FormValues.date(value, field, errors, text("ordering.form.date"));
     }
 
     private @Nullable BigDecimal amount(@Nullable String value, String field, Map<String, String> errors) {
@@ -268,14 +260,6 @@ class OrderConsole {
     }
 
     private @Nullable Long number(@Nullable String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            errors.put(field, text("ordering.form.number"));
-            return null;
-        }
+        return FormValues.number(value, field, errors, text("ordering.form.number"));
     }
 }
