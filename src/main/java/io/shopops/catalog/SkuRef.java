@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.shopops.shared.Money;
+import org.jspecify.annotations.Nullable;
 
-/** What other modules know of a SKU: enough to name it, price it and value its stock. */
+/** What other modules know of a SKU: enough to name it, price it, value its stock and target it in promotions. */
 public record SkuRef(
         SkuId id,
         String skuCode,
         ProductId productId,
+        CategoryId categoryId,
+        @Nullable BrandId brandId,
         String spuCode,
         String productTitle,
         List<SpecAttribute> attributes,

@@ -24,6 +24,12 @@ public enum Permission {
     AFTERSALES_DECIDE("aftersales:decide"),
     /** Count a returned parcel in (退貨入庫): warehouse work, not a decision about money. */
     AFTERSALES_RECEIVE("aftersales:receive"),
+    /** See promotions, coupons, flash sales, campaigns, experiments and content, and their results. */
+    MARKETING_READ("marketing:read"),
+    /** Draft and edit them, issue coupons, record campaign spend. */
+    MARKETING_WRITE("marketing:write"),
+    /** Put them live or stop them: schedule a promotion, publish content, start or stop an experiment. */
+    MARKETING_PUBLISH("marketing:publish"),
     STAFF_READ("staff:read"),
     STAFF_MANAGE("staff:manage"),
     AUDIT_READ("audit:read");

@@ -9,14 +9,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A customer's cart with today's prices and stock: each item as the catalog sells it now, and an estimate of
- * what the items that can be bought would cost (priced like a checkout; the checkout's price is what counts).
+ * what the items that can be bought would cost (priced like a checkout; the checkout's price is what counts),
+ * with the promotions that do not apply yet and why ("add 30.00 more for 20.00 off").
  */
 public record CartView(List<Item> items, int itemCount, Money itemsAmount, Money discountAmount, Money shippingFee,
-        Money total, List<AppliedRule> priceRules) {
+        Money total, List<AppliedRule> priceRules, List<DiscountRule.Skipped> notApplied) {
 
     public CartView {
         items = List.copyOf(items);
         priceRules = List.copyOf(priceRules);
+        notApplied = List.copyOf(notApplied);
     }
 
     /**

@@ -72,11 +72,12 @@ public class Carts {
         }
         Money zero = Money.zero(shop.currency());
         if (buyable.isEmpty()) {
-            return new CartView(shown, shown.size(), zero, zero, zero, zero, List.of());
+            return new CartView(shown, shown.size(), zero, zero, zero, zero, List.of(), List.of());
         }
-        PricedOrder priced = prices.price(new PricingRequest(SalesChannel.WEB, null, buyable));
+        PricedOrder priced = prices.price(new PricingRequest(SalesChannel.WEB, customer, null, buyable, List.of(),
+                true));
         return new CartView(shown, shown.size(), priced.itemsAmount(), priced.discountAmount(), priced.shippingFee(),
-                priced.total(), priced.rules());
+                priced.total(), priced.rules(), priced.notApplied());
     }
 
     /**

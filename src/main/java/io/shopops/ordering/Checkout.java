@@ -58,6 +58,7 @@ public class Checkout {
 
     public static final int MAX_LINES = 50;
     public static final int MAX_QUANTITY = 999;
+    public static final int MAX_COUPONS = 5;
 
     private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]");
 
@@ -120,7 +121,12 @@ public class Checkout {
         for (int i = 0; i < requested.size(); i++) {
             items.add(new PricingRequest.Item(skus.get(i), (int) requested.get(i).quantity()));
         }
-        PricedOrder priced = prices.price(new PricingRequest(channel, attribution.campaignCode(), items));
+        List<String> coupons = order.couponCodes() == null ? List.of()
+                : order.couponCodes().stream().map(String::trim).toList();
+        PricingRequest request = new PricingRequest(channel, customer, attribution.campaignCode(), items, coupons,
+                true);
+        PricedOrder priced = prices.price(request);
+        requireCoupons(coupons, priced);
         if (order.expectedTotal() != null && order.expectedTotal().compareTo(priced.total().amount()) != 0) {
             throw new BusinessRuleException("price-changed", "expectedTotal",
                     "the order now costs %s, not %s: review the cart and confirm again"
@@ -143,6 +149,8 @@ public class Checkout {
         orders.insert(record);
         orders.insertLines(id, lines);
         orders.insertPriceRules(id, priced.rules());
+        prices.redeem(new DiscountRule.Redemption(id, number, customer, request,
+                priced.rules().stream().filter(r -> r.kind() == AppliedRule.Kind.DISCOUNT).toList(), now));
         String actor = OrderSupport.actor();
         timeline.append(id, now, TimelineEntry.Kind.PLACED, null, OrderStatus.PENDING_PAYMENT, actor, null);
         carts.removeAll(customer.value(), skus.stream().map(SkuRef::id).toList());
@@ -211,11 +219,38 @@ public class Checkout {
             at.text("utmCampaign", order.attribution().utmCampaign(), false, 100);
             at.text("campaignCode", order.attribution().campaignCode(), false, 64);
         }
+        if (order.couponCodes() != null) {
+            List<String> codes = order.couponCodes();
+            if (codes.size() > MAX_COUPONS) {
+                v.add("couponCodes", "must contain at most " + MAX_COUPONS + " codes");
+            } else {
+                for (int i = 0; i < codes.size(); i++) {
+                    String code = codes.get(i);
+                    v.code("couponCodes[" + i + "]", code == null ? null : code.trim());
+                    if (code != null && codes.subList(0, i).stream().anyMatch(c -> c != null && c.trim().equals(code.trim()))) {
+                        v.add("couponCodes[" + i + "]", "is already in the list");
+                    }
+                }
+            }
+        }
         v.check(order.expectedTotal() == null || (order.expectedTotal().signum() >= 0
                 && order.expectedTotal().scale() <= 2 && order.expectedTotal().compareTo(Violations.MAX_AMOUNT) <= 0),
                 "expectedTotal", "must be an amount from 0 with at most 2 decimals");
         v.throwIfAny();
         return lines;
+    }
+
+    /** Every coupon the customer chose must have been applied; otherwise say which one and why not. */
+    private static void requireCoupons(List<String> coupons, PricedOrder priced) {
+        for (int i = 0; i < coupons.size(); i++) {
+            String code = coupons.get(i);
+            if (priced.rules().stream().noneMatch(r -> r.kind() == AppliedRule.Kind.DISCOUNT && code.equals(r.code()))) {
+                String reason = priced.notApplied().stream().filter(s -> code.equals(s.code()))
+                        .map(DiscountRule.Skipped::reason).findFirst().orElse("no such coupon can be used");
+                throw new BusinessRuleException("coupon-not-applicable", "couponCodes[" + i + "]",
+                        "coupon " + code + " cannot be used for this order: " + reason);
+            }
+        }
     }
 
     /** The lines' SKUs as the catalog knows them: 400 for unknown ones, 422 for ones not on sale, each named. */

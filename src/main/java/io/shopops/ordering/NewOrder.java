@@ -15,13 +15,21 @@ import org.jspecify.annotations.Nullable;
  * @param expectedTotal the total the customer was shown (the cart's); when given and the order would now cost
  *                      anything else (a price changed, a promotion ended since the cart was read), checkout is
  *                      refused with 422 {@code price-changed} and nothing is written, so nobody pays a surprise
+ * @param couponCodes   the coupons the customer chose (at most {@value Checkout#MAX_COUPONS}); each must apply,
+ *                      or checkout is refused with 422 {@code coupon-not-applicable} naming it
  */
 public record NewOrder(@Nullable List<Line> lines, @Nullable AddressId addressId, @Nullable SalesChannel channel,
-        @Nullable String customerNote, @Nullable Attribution attribution, @Nullable BigDecimal expectedTotal) {
+        @Nullable String customerNote, @Nullable Attribution attribution, @Nullable BigDecimal expectedTotal,
+        @Nullable List<String> couponCodes) {
 
     public NewOrder(@Nullable List<Line> lines, @Nullable AddressId addressId, @Nullable SalesChannel channel,
             @Nullable String customerNote, @Nullable Attribution attribution) {
-        this(lines, addressId, channel, customerNote, attribution, null);
+        this(lines, addressId, channel, customerNote, attribution, null, null);
+    }
+
+    public NewOrder(@Nullable List<Line> lines, @Nullable AddressId addressId, @Nullable SalesChannel channel,
+            @Nullable String customerNote, @Nullable Attribution attribution, @Nullable BigDecimal expectedTotal) {
+        this(lines, addressId, channel, customerNote, attribution, expectedTotal, null);
     }
 
     public record Line(@Nullable SkuId skuId, long quantity) {

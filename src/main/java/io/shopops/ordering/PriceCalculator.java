@@ -9,4 +9,11 @@ package io.shopops.ordering;
 public interface PriceCalculator {
 
     PricedOrder price(PricingRequest request);
+
+    /**
+     * Tells the rules an order was placed with the discounts they gave (in checkout's transaction): each rule
+     * picks its own discounts by their references and spends what they use (a coupon, a budget, a limit).
+     */
+    default void redeem(DiscountRule.Redemption redemption) {
+    }
 }

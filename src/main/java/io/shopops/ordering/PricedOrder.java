@@ -7,14 +7,16 @@ import io.shopops.shared.Money;
 
 /**
  * A priced order: each line with its share of the discounts, every rule that was applied with its amount, and
- * the totals, which add up (items − discount + shipping = total; per line amount − discount = payable).
+ * the totals, which add up (items − discount + shipping = total; per line amount − discount = payable). When the
+ * request asked to explain, {@code notApplied} lists the active rules that gave nothing, each with its reason.
  */
 public record PricedOrder(List<Line> lines, List<AppliedRule> rules, Money itemsAmount, Money discountAmount,
-        Money shippingFee, Money total) {
+        Money shippingFee, Money total, List<DiscountRule.Skipped> notApplied) {
 
     public PricedOrder {
         lines = List.copyOf(lines);
         rules = List.copyOf(rules);
+        notApplied = List.copyOf(notApplied);
         Money items = Money.zero(itemsAmount.currency());
         Money discounts = items;
         for (Line line : lines) {

@@ -2,7 +2,6 @@ package io.shopops.ordering;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -96,10 +95,10 @@ public class OrderingTestConfiguration {
     DiscountRule tenPercentOffForTheTestCampaign() {
         return (request, payable) -> {
             if (!TEN_OFF.equals(request.campaignCode())) {
-                return Optional.empty();
+                return DiscountRule.Evaluation.none();
             }
             Money total = payable.stream().reduce(Money::plus).orElseThrow();
-            return Optional.of(new DiscountRule.Discount("ten-off", "10% off", total.times(
+            return DiscountRule.Evaluation.of(new DiscountRule.Discount("ten-off", "10% off", total.times(
                     new java.math.BigDecimal("0.10"), java.math.RoundingMode.DOWN), Set.of()));
         };
     }

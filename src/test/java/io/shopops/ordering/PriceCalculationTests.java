@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
+import io.shopops.catalog.CategoryId;
 import io.shopops.catalog.ProductId;
 import io.shopops.catalog.ProductStatus;
 import io.shopops.catalog.SkuId;
@@ -34,7 +34,7 @@ class PriceCalculationTests {
     }
 
     static SkuRef sku(long id, String price) {
-        return new SkuRef(new SkuId(id), "SKU-" + id, new ProductId(id), "SPU-" + id, "商品 " + id, List.of(),
+        return new SkuRef(new SkuId(id), "SKU-" + id, new ProductId(id), new CategoryId(1), null, "SPU-" + id, "商品 " + id, List.of(),
                 cny(price), cny("1.00"), ProductStatus.ON_SHELF, true);
     }
 
@@ -75,8 +75,7 @@ class PriceCalculationTests {
 
     @Test
     void sharesAnOrderDiscountOverTheLinesInProportionWithoutLosingACent() {
-        DiscountRule tenOff = (request, payable) -> Optional.of(
-                new DiscountRule.Discount("full-reduction", "满100减10", cny("10.00"), Set.of()));
+        DiscountRule tenOff = (request, payable) -> DiscountRule.Evaluation.of(new DiscountRule.Discount("full-reduction", "满100减10", cny("10.00"), Set.of()));
         PricedOrder priced = calculator(tenOff).price(request(new PricingRequest.Item(sku(1, "33.33"), 1),
                 new PricingRequest.Item(sku(2, "33.33"), 1), new PricingRequest.Item(sku(3, "33.34"), 1)));
 
@@ -90,8 +89,8 @@ class PriceCalculationTests {
 
     @Test
     void capsADiscountAtWhatItsLinesStillCostAndLeavesTheOtherLinesAlone() {
-        DiscountRule tooMuch = (request, payable) -> Optional.of(
-                new DiscountRule.Discount("coupon", "券", cny("50.00"), Set.of(1)));
+        DiscountRule tooMuch = (request, payable) -> DiscountRule.Evaluation.of(
+                new DiscountRule.Discount("coupon", "券", cny("50.00"), Set.of(1), null, true));
         PricedOrder priced = calculator(tooMuch).price(request(new PricingRequest.Item(sku(1, "80.00"), 1),
                 new PricingRequest.Item(sku(2, "12.50"), 2)));
 
@@ -101,13 +100,79 @@ class PriceCalculationTests {
     }
 
     @Test
+    void neverTakesALineBelowItsCostUnlessTheDiscountAllowsIt() {
+        // cost 1.00 a unit: 25.00 of goods may lose at most 23.00
+        DiscountRule tooMuch = (request, payable) -> DiscountRule.Evaluation.of(
+                new DiscountRule.Discount("coupon", "券", cny("50.00"), Set.of(1)));
+        PricedOrder priced = calculator(tooMuch).price(request(new PricingRequest.Item(sku(1, "80.00"), 1),
+                new PricingRequest.Item(sku(2, "12.50"), 2)));
+
+        assertThat(priced.lines()).extracting(PricedOrder.Line::payable).containsExactly(cny("80.00"), cny("2.00"));
+        assertThat(priced.rules().getFirst().amount()).isEqualTo(cny("23.00"));
+        assertThat(priced.rules().getFirst().label()).contains("capped at 23.00");
+    }
+
+    @Test
+    void aLineAtItsFloorPassesItsShareToTheOtherLines() {
+        // line 0 costs 9.00 of its 10.00: it can lose 1.00; the rest of 6.00 goes to line 1
+        DiscountRule sixOff = (request, payable) -> DiscountRule.Evaluation.of(
+                new DiscountRule.Discount("mj", "满减", cny("6.00"), Set.of()));
+        SkuRef thin = new SkuRef(new SkuId(7), "SKU-7", new ProductId(7), new CategoryId(1), null, "SPU-7", "薄利",
+                List.of(), cny("10.00"), cny("9.00"), ProductStatus.ON_SHELF, true);
+        PricedOrder priced = calculator(sixOff).price(request(new PricingRequest.Item(thin, 1),
+                new PricingRequest.Item(sku(2, "10.00"), 1)));
+
+        assertThat(priced.lines()).extracting(PricedOrder.Line::discount).containsExactly(cny("1.00"), cny("5.00"));
+        assertThat(priced.discountAmount()).isEqualTo(cny("6.00"));
+    }
+
+    @Test
+    void runsTheStagesInChainOrderWhateverOrderTheRulesCameIn() {
+        List<String> ran = new java.util.ArrayList<>();
+        DiscountRule coupon = rule(DiscountRule.Stage.COUPON, ran);
+        DiscountRule member = rule(DiscountRule.Stage.MEMBER_PRICE, ran);
+        DiscountRule reduction = rule(DiscountRule.Stage.FULL_REDUCTION, ran);
+        calculator(coupon, reduction, member).price(request(new PricingRequest.Item(sku(1, "10.00"), 1)));
+
+        assertThat(ran).containsExactly("MEMBER_PRICE", "FULL_REDUCTION", "COUPON");
+    }
+
+    private static DiscountRule rule(DiscountRule.Stage stage, List<String> ran) {
+        return new DiscountRule() {
+            @Override
+            public Stage stage() {
+                return stage;
+            }
+
+            @Override
+            public Evaluation apply(PricingRequest request, List<Money> payable) {
+                ran.add(stage.name());
+                return Evaluation.none();
+            }
+        };
+    }
+
+    @Test
+    void explainsTheRulesThatGaveNothingOnlyWhenAsked() {
+        DiscountRule notYet = (request, payable) -> DiscountRule.Evaluation.skipped(
+                new DiscountRule.Skipped("MJ200", "满200减20", "add 150.00 more"));
+        PricingRequest.Item item = new PricingRequest.Item(sku(1, "50.00"), 1);
+        PricedOrder quiet = calculator(notYet).price(request(item));
+        PricedOrder explained = calculator(notYet).price(new PricingRequest(SalesChannel.WEB, null, null,
+                List.of(item), List.of(), true));
+
+        assertThat(quiet.notApplied()).isEmpty();
+        assertThat(explained.notApplied()).extracting(DiscountRule.Skipped::code).containsExactly("MJ200",
+                "free-shipping");
+    }
+
+    @Test
     void aLaterRuleSeesWhatTheEarlierOnesLeft() {
-        DiscountRule first = (request, payable) -> Optional.of(
-                new DiscountRule.Discount("a", "A", cny("20.00"), Set.of()));
+        DiscountRule first = (request, payable) -> DiscountRule.Evaluation.of(new DiscountRule.Discount("a", "A", cny("20.00"), Set.of()));
         List<List<Money>> seen = new java.util.ArrayList<>();
         DiscountRule second = (request, payable) -> {
             seen.add(payable);
-            return Optional.empty();
+            return DiscountRule.Evaluation.none();
         };
         calculator(first, second).price(request(new PricingRequest.Item(sku(1, "60.00"), 1),
                 new PricingRequest.Item(sku(2, "40.00"), 1)));

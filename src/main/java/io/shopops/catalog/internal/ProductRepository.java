@@ -335,13 +335,13 @@ public class ProductRepository {
         for (List<Long> batch : batches(ids.stream().map(SkuId::value).distinct().toList())) {
             List<SkuRef> rows = jdbc.sql("""
                     SELECT s.id, s.sku_code, s.product_id, s.currency, s.sale_price, s.cost_price, s.active,
-                           p.spu_code, p.title, p.status
+                           p.spu_code, p.title, p.status, p.category_id, p.brand_id
                     FROM sku s JOIN product p ON p.id = s.product_id
                     WHERE s.id IN (:ids)
                     """).param("ids", batch).query(ProductRepository::skuRef).list();
             Map<SkuId, List<SpecAttribute>> attributes = attributes(rows.stream().map(SkuRef::id).toList());
             for (SkuRef ref : rows) {
-                refs.put(ref.id(), new SkuRef(ref.id(), ref.skuCode(), ref.productId(), ref.spuCode(),
+                refs.put(ref.id(), new SkuRef(ref.id(), ref.skuCode(), ref.productId(), ref.categoryId(), ref.brandId(), ref.spuCode(),
                         ref.productTitle(), attributes.getOrDefault(ref.id(), List.of()), ref.salePrice(),
                         ref.costPrice(), ref.productStatus(), ref.active()));
             }
@@ -419,7 +419,9 @@ public class ProductRepository {
 
     static SkuRef skuRef(ResultSet rs, int row) throws SQLException {
         Currency currency = Currency.getInstance(rs.getString("currency").trim());
+        Long brand = rs.getObject("brand_id", Long.class);
         return new SkuRef(new SkuId(rs.getLong("id")), rs.getString("sku_code"), new ProductId(rs.getLong("product_id")),
+                new CategoryId(rs.getLong("category_id")), brand == null ? null : new BrandId(brand),
                 rs.getString("spu_code"), rs.getString("title"), List.of(), money(rs.getBigDecimal("sale_price"), currency),
                 money(rs.getBigDecimal("cost_price"), currency), ProductStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("active"));

@@ -158,12 +158,13 @@ public class OrderRepository {
                 AppliedRule rule = of.row().get(i);
                 rows.add(new MapSqlParameterSource().addValue("order", of.order().value()).addValue("seq", i)
                         .addValue("kind", rule.kind().name()).addValue("code", rule.code())
-                        .addValue("label", rule.label()).addValue("amount", rule.amount().amount()));
+                        .addValue("label", rule.label()).addValue("amount", rule.amount().amount())
+                        .addValue("reference", rule.reference()));
             }
         }
         Batches.insert(batch, """
-                INSERT INTO order_price_rule (order_id, seq, kind, code, label, amount)
-                VALUES (:order, :seq, :kind, :code, :label, :amount)
+                INSERT INTO order_price_rule (order_id, seq, kind, code, label, amount, reference)
+                VALUES (:order, :seq, :kind, :code, :label, :amount, :reference)
                 """, rows);
     }
 
@@ -258,15 +259,16 @@ public class OrderRepository {
 
     public void insertPriceRules(OrderId id, List<AppliedRule> rules) {
         String sql = """
-                INSERT INTO order_price_rule (order_id, seq, kind, code, label, amount)
-                VALUES (:order, :seq, :kind, :code, :label, :amount)
+                INSERT INTO order_price_rule (order_id, seq, kind, code, label, amount, reference)
+                VALUES (:order, :seq, :kind, :code, :label, :amount, :reference)
                 """;
         MapSqlParameterSource[] rows = new MapSqlParameterSource[rules.size()];
         for (int i = 0; i < rules.size(); i++) {
             AppliedRule rule = rules.get(i);
             rows[i] = new MapSqlParameterSource().addValue("order", id.value()).addValue("seq", i)
                     .addValue("kind", rule.kind().name()).addValue("code", rule.code())
-                    .addValue("label", rule.label()).addValue("amount", rule.amount().amount());
+                    .addValue("label", rule.label()).addValue("amount", rule.amount().amount())
+                    .addValue("reference", rule.reference());
         }
         batch.batchUpdate(sql, rows);
     }
@@ -405,7 +407,7 @@ public class OrderRepository {
         return jdbc.sql("SELECT o.currency, r.* FROM order_price_rule r JOIN shop_order o ON o.id = r.order_id WHERE r.order_id = :id ORDER BY r.seq")
                 .param("id", id.value())
                 .query((rs, n) -> new AppliedRule(AppliedRule.Kind.valueOf(rs.getString("kind")), rs.getString("code"),
-                        rs.getString("label"), money(rs, "amount")))
+                        rs.getString("label"), money(rs, "amount"), rs.getString("reference")))
                 .list();
     }
 

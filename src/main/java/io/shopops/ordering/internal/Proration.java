@@ -58,4 +58,51 @@ public final class Proration {
         }
         return shares;
     }
+
+    /**
+     * Shares an amount out in proportion to the weights, but never more than a part's cap: a part whose share
+     * would pass its cap gets the cap, and the rest is shared again over the others (water-filling). The amount
+     * must not exceed the caps' sum.
+     */
+    public static List<Money> splitCapped(Money amount, List<Long> weights, List<Long> caps) {
+        int n = weights.size();
+        long[] given = new long[n];
+        boolean[] full = new boolean[n];
+        long left = amount.minorUnits();
+        while (left > 0) {
+            List<Integer> open = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (!full[i]) {
+                    open.add(i);
+                }
+            }
+            if (open.isEmpty()) {
+                throw new IllegalArgumentException("Cannot share " + amount + " within caps " + caps);
+            }
+            boolean anyWeight = open.stream().anyMatch(i -> weights.get(i) > 0);
+            List<Money> shares = split(Money.ofMinor(left, amount.currency()),
+                    open.stream().map(i -> anyWeight ? weights.get(i) : caps.get(i) - given[i]).toList());
+            boolean capped = false;
+            for (int k = 0; k < open.size(); k++) {
+                int i = open.get(k);
+                if (given[i] + shares.get(k).minorUnits() >= caps.get(i)) {
+                    left -= caps.get(i) - given[i];
+                    given[i] = caps.get(i);
+                    full[i] = true;
+                    capped = true;
+                }
+            }
+            if (!capped) {
+                for (int k = 0; k < open.size(); k++) {
+                    given[open.get(k)] += shares.get(k).minorUnits();
+                }
+                left = 0;
+            }
+        }
+        List<Money> result = new ArrayList<>();
+        for (long cents : given) {
+            result.add(Money.ofMinor(cents, amount.currency()));
+        }
+        return result;
+    }
 }

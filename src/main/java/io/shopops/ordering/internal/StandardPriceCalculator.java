@@ -1,8 +1,8 @@
 package io.shopops.ordering.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import io.shopops.ordering.AppliedRule;
@@ -14,9 +14,14 @@ import io.shopops.shared.Money;
 import io.shopops.shared.ShopProperties;
 
 /**
- * Sale price × quantity per item, then each {@link DiscountRule} in order (capped at what its items still cost,
- * shared out over them in proportion), then the shipping fee: free when the goods after discounts reach
- * {@code shopops.ordering.free-shipping-threshold}, otherwise {@code shopops.ordering.shipping-fee}.
+ * Sale price × quantity per item, then the {@link DiscountRule}s stage by stage (member price, limited-time
+ * discount, full reduction, coupon, points; {@code @Order} within a stage), then the shipping fee: free when the
+ * goods after discounts reach {@code shopops.ordering.free-shipping-threshold}, otherwise
+ * {@code shopops.ordering.shipping-fee}.
+ * <p>
+ * Each discount is capped at what its items may still lose and shared out over them in proportion to what they
+ * still cost, to the cent, no item losing more than its room: what it still costs less its cost price (the margin
+ * floor), unless the discount is allowed below cost. So no line ever goes below its floor and no total below zero.
  */
 public class StandardPriceCalculator implements PriceCalculator {
 
@@ -28,7 +33,8 @@ public class StandardPriceCalculator implements PriceCalculator {
     private final ShopProperties shop;
 
     public StandardPriceCalculator(List<DiscountRule> discounts, OrderingProperties properties, ShopProperties shop) {
-        this.discounts = List.copyOf(discounts);
+        // a stable sort: the @Order the list came in stays within a stage
+        this.discounts = discounts.stream().sorted(Comparator.comparing(DiscountRule::stage)).toList();
         this.properties = properties;
         this.shop = shop;
     }
@@ -36,36 +42,56 @@ public class StandardPriceCalculator implements PriceCalculator {
     @Override
     public PricedOrder price(PricingRequest request) {
         List<PricingRequest.Item> items = request.items();
+        Money zero = Money.zero(shop.currency());
         List<Money> amounts = new ArrayList<>();
         List<Money> payable = new ArrayList<>();
         List<Money> discounted = new ArrayList<>();
-        Money zero = Money.zero(shop.currency());
+        List<Money> floors = new ArrayList<>();
         for (PricingRequest.Item item : items) {
             Money amount = item.sku().salePrice().times(item.quantity());
             amounts.add(amount);
             payable.add(amount);
             discounted.add(zero);
+            Money cost = item.sku().costPrice().times(item.quantity());
+            floors.add(cost.isNegative() ? zero : cost);
         }
         List<AppliedRule> rules = new ArrayList<>();
+        List<DiscountRule.Skipped> notApplied = new ArrayList<>();
         for (DiscountRule rule : discounts) {
-            Optional<DiscountRule.Discount> found = rule.apply(request, List.copyOf(payable));
-            if (found.isEmpty() || found.get().amount().isZero()) {
-                continue;
+            DiscountRule.Evaluation evaluation = rule.apply(request, List.copyOf(payable));
+            if (request.explain()) {
+                notApplied.addAll(evaluation.skipped());
             }
-            DiscountRule.Discount discount = found.get();
-            List<Integer> covered = covered(discount.items(), items.size());
-            Money room = covered.stream().map(payable::get).reduce(zero, Money::plus);
-            Money amount = discount.amount().isGreaterThan(room) ? room : discount.amount();
-            if (amount.isZero()) {
-                continue;
+            for (DiscountRule.Discount discount : evaluation.discounts()) {
+                List<Integer> covered = covered(discount.items(), items.size());
+                List<Long> room = new ArrayList<>();
+                long totalRoom = 0;
+                for (int i : covered) {
+                    Money floor = discount.belowCostAllowed() ? zero : floors.get(i);
+                    long r = Math.max(0, payable.get(i).minorUnits() - floor.minorUnits());
+                    room.add(r);
+                    totalRoom += r;
+                }
+                Money amount = Money.ofMinor(Math.min(discount.amount().minorUnits(), totalRoom), zero.currency());
+                if (amount.isZero()) {
+                    if (request.explain() && !discount.amount().isZero()) {
+                        notApplied.add(new DiscountRule.Skipped(discount.code(), discount.label(),
+                                "the items would go below their cost price"));
+                    }
+                    continue;
+                }
+                List<Money> shares = Proration.splitCapped(amount,
+                        covered.stream().map(i -> payable.get(i).minorUnits()).toList(), room);
+                for (int k = 0; k < covered.size(); k++) {
+                    int i = covered.get(k);
+                    payable.set(i, payable.get(i).minus(shares.get(k)));
+                    discounted.set(i, discounted.get(i).plus(shares.get(k)));
+                }
+                String label = amount.equals(discount.amount()) ? discount.label()
+                        : discount.label() + " (capped at " + amount.amount().toPlainString() + ")";
+                rules.add(new AppliedRule(AppliedRule.Kind.DISCOUNT, discount.code(), label, amount,
+                        discount.reference()));
             }
-            List<Money> shares = Proration.split(amount, covered.stream().map(i -> payable.get(i).minorUnits()).toList());
-            for (int k = 0; k < covered.size(); k++) {
-                int i = covered.get(k);
-                payable.set(i, payable.get(i).minus(shares.get(k)));
-                discounted.set(i, discounted.get(i).plus(shares.get(k)));
-            }
-            rules.add(new AppliedRule(AppliedRule.Kind.DISCOUNT, discount.code(), discount.label(), amount));
         }
         List<PricedOrder.Line> lines = new ArrayList<>();
         Money itemsAmount = zero;
@@ -83,7 +109,24 @@ public class StandardPriceCalculator implements PriceCalculator {
         Money shipping = free ? zero : Money.of(properties.shippingFee(), shop.currency());
         rules.add(new AppliedRule(AppliedRule.Kind.SHIPPING, free ? FREE_SHIPPING : SHIPPING_FEE,
                 free ? "Free shipping from " + threshold.amount().toPlainString() : "Shipping fee", shipping));
-        return new PricedOrder(lines, rules, itemsAmount, discountAmount, shipping, goods.plus(shipping));
+        if (request.explain() && !free) {
+            notApplied.add(new DiscountRule.Skipped(FREE_SHIPPING, "Free shipping from "
+                    + threshold.amount().toPlainString(), "add " + threshold.minus(goods).amount().toPlainString()
+                    + " more for free shipping"));
+        }
+        return new PricedOrder(lines, rules, itemsAmount, discountAmount, shipping, goods.plus(shipping), notApplied);
+    }
+
+    @Override
+    public void redeem(DiscountRule.Redemption redemption) {
+        for (DiscountRule rule : discounts) {
+            rule.redeem(redemption);
+        }
+    }
+
+    /** The rules in the order the chain runs them. */
+    public List<DiscountRule> chain() {
+        return discounts;
     }
 
     private static List<Integer> covered(Set<Integer> items, int size) {
