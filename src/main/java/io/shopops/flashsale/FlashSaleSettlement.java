@@ -136,8 +136,9 @@ public class FlashSaleSettlement {
     /**
      * Cancels flash orders still waiting for their payment when the session's pay window closed, each through the
      * ordering facade in its own transaction; their units come back when {@link OrderCancelled} arrives. An order
-     * paid meanwhile is left alone (its status is read first, and the cancellation moves the order only from the
-     * status it read). Returns how many it cancelled.
+     * paid before the job reads it is left alone; one paid in the moment between that read and the cancellation's
+     * own read is cancelled and refunded in full (the payment came after the pay window; {@link Orders} has no
+     * "cancel only while unpaid" for other modules). Returns how many it cancelled.
      */
     public int cancelUnpaidOrders() {
         Set<OrderId> seen = new HashSet<>();
