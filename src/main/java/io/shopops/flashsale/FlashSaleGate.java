@@ -22,10 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The gate (秒殺閘門): answers a customer's attempt to get units of a flash-sale item, fast, and never gives out
- * more than the quota. The decision is one short transaction: the customer's entitlement row (unique per customer
- * and item, so repeated clicks and bots count once), then {@code UPDATE flash_item SET taken = taken + q WHERE …
- * AND taken + q <= quota} and the session running, checked by its row count, last before the commit so the hot row
- * is locked only for the commit. A repeat is answered with the first answer's entitlement. This node's memory only
+ * more than the quota. The decision is one short transaction: {@code UPDATE flash_item SET taken = taken + q WHERE …
+ * AND taken + q <= quota} and the session running, checked by its row count, and the customer's entitlement row
+ * (unique per customer and item, so repeated clicks and bots count once). The hot row is locked only until the
+ * commit: on PostgreSQL both are one statement committed at once inside the database
+ * ({@link EntitlementRepository#acceptAtOnce}); elsewhere the UPDATE comes last before the commit. A repeat is answered with the first answer's entitlement. This node's memory only
  * refuses faster (an item seen sold out less than a second ago, a session not running by its cached settings).
  */
 @Service
@@ -86,15 +87,17 @@ public class FlashSaleGate {
         Instant expiresAt = now.plus(Duration.ofMinutes(item.payWindowMinutes()));
         EntitlementId accepted;
         try {
-            accepted = transactions.execute(status -> {
-                EntitlementId inserted = entitlements.insert(sale, sku, customer, quantity, now, expiresAt);
-                // the hot row last: locked from here to the commit only
-                if (entitlements.take(sale, sku, quantity, now)) {
-                    return inserted;
-                }
-                status.setRollbackOnly();
-                return null;
-            });
+            accepted = entitlements.acceptsAtOnce()
+                    ? entitlements.acceptAtOnce(sale, sku, customer, quantity, now, expiresAt).orElse(null)
+                    : transactions.execute(status -> {
+                        EntitlementId inserted = entitlements.insert(sale, sku, customer, quantity, now, expiresAt);
+                        // the hot row last: locked from here to the commit only
+                        if (entitlements.take(sale, sku, quantity, now)) {
+                            return inserted;
+                        }
+                        status.setRollbackOnly();
+                        return null;
+                    });
         } catch (DuplicateKeyException repeat) {
             // the same customer's other attempt got there first and committed: its answer is this one's
             Optional<Entitlement> first = read(sale, sku, customer);
@@ -110,7 +113,12 @@ public class FlashSaleGate {
             return new Attempt.Accepted(new Entitlement(accepted, sale, sku, customer, quantity,
                     EntitlementStatus.ACCEPTED, now, expiresAt, null, null, null, null, null, null, null), false);
         }
-        // refused by the database: too few units left, or the session stopped running meanwhile
+        // refused by the database: too few units left, or the session stopped running meanwhile. Unless the same
+        // customer's other attempt was accepted since this one looked: then that is the answer
+        Optional<Entitlement> meanwhile = read(sale, sku, customer);
+        if (meanwhile.isPresent()) {
+            return new Attempt.Accepted(meanwhile.get(), true);
+        }
         int left = entitlements.remaining(sale, sku);
         if (left >= quantity) {
             cache.forget(sale);

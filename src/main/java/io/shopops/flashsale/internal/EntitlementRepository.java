@@ -1,5 +1,6 @@
 package io.shopops.flashsale.internal;
 
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,9 +22,13 @@ import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
 import io.shopops.shared.persistence.SqlTime;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -44,9 +49,54 @@ public class EntitlementRepository {
             used_quantity, used_at, pay_by, paid_at, closed_at""";
 
     private final JdbcClient jdbc;
+    private final boolean postgres;
 
-    EntitlementRepository(JdbcClient jdbc) {
+    EntitlementRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try {
+            return "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
+                    DatabaseMetaData::getDatabaseProductName));
+        } catch (MetaDataAccessException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether {@link #acceptAtOnce} can decide an attempt in one statement (PostgreSQL's data-modifying
+     * {@code WITH}); otherwise the caller runs {@link #insert} and {@link #take} in one transaction.
+     */
+    public boolean acceptsAtOnce() {
+        return postgres;
+    }
+
+    /**
+     * The decision as one statement in a transaction of its own (autocommit): the hot row's conditional UPDATE and,
+     * only if it took the units, the customer's entitlement row. The row lock is taken, the row written and the
+     * transaction committed inside the database, without a round trip to the application in between, so it is held
+     * for the statement and the commit only, however busy the application's CPU is. Empty: not taken (too few units,
+     * or the session is not running at {@code now}). A repeat of the customer fails on the unique key, nothing taken.
+     */
+    public Optional<EntitlementId> acceptAtOnce(FlashSaleId sale, SkuId sku, CustomerId customer, int quantity,
+            Instant now, Instant expiresAt) {
+        return jdbc.sql("""
+                WITH took AS (
+                    UPDATE flash_item SET taken = taken + :quantity
+                    WHERE session_id = :sale AND sku_id = :sku AND taken + :quantity <= quota
+                      AND EXISTS (SELECT 1 FROM flash_session s WHERE s.id = :sale AND s.status = 'SCHEDULED'
+                                  AND s.starts_at <= :now AND s.ends_at > :now)
+                    RETURNING session_id)
+                INSERT INTO flash_entitlement (session_id, sku_id, customer_id, quantity, status, accepted_at, expires_at)
+                SELECT :sale, :sku, :customer, :quantity, 'ACCEPTED', :now, :expires FROM took
+                RETURNING id
+                """)
+                .param("quantity", quantity).param("sale", sale.value()).param("sku", sku.value())
+                .param("customer", customer.value()).param("now", SqlTime.utc(now))
+                .param("expires", SqlTime.utc(expiresAt))
+                .query((rs, n) -> new EntitlementId(rs.getLong("id"))).optional();
     }
 
     // --- the gate ---------------------------------------------------------------------------------------------
