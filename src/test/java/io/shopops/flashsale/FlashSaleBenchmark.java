@@ -143,6 +143,7 @@ class FlashSaleBenchmark {
         // and since latency counts from the intended send time, the wait is in the figures
         Semaphore connections = new Semaphore(Integer.getInteger("benchmark.connections", 64));
         long begin = System.nanoTime();
+        counters.begin = begin;
         CountDownLatch done = new CountDownLatch((int) total);
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long i = 0; i < total; i++) {
@@ -190,6 +191,7 @@ class FlashSaleBenchmark {
         Counters counters = new Counters();
         AtomicLong attempts = new AtomicLong();
         long begin = System.nanoTime();
+        counters.begin = begin;
         long end = begin + TimeUnit.SECONDS.toNanos(seconds);
         CountDownLatch done = new CountDownLatch(threads);
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
@@ -242,9 +244,16 @@ class FlashSaleBenchmark {
                     .increment();
         }
 
+        /** Latency by the second the attempt was meant to be sent in (from the run's start), to split the phases. */
+        final java.util.Map<Long, Histogram> bySecond = new java.util.concurrent.ConcurrentHashMap<>();
+        long begin;
+
         void record(int status, long intended) {
             long now = System.nanoTime();
-            latency.recordValue(Math.min(now - intended, TimeUnit.SECONDS.toNanos(60)));
+            long value = Math.min(now - intended, TimeUnit.SECONDS.toNanos(60));
+            latency.recordValue(value);
+            bySecond.computeIfAbsent((intended - begin) / 1_000_000_000L,
+                    s -> new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3)).recordValue(value);
             switch (status) {
                 case 201 -> {
                     accepted.increment();
@@ -265,6 +274,19 @@ class FlashSaleBenchmark {
             return counters.accepted.sum() == quota && database.startsWith("ok");
         }
 
+        /** Latency of the attempts meant to be sent from the second after the last unit went: the sold-out phase. */
+        String afterSellOut(double selling) {
+            Histogram after = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+            counters.bySecond.forEach((second, histogram) -> {
+                if (second > (long) Math.ceil(selling)) {
+                    after.add(histogram);
+                }
+            });
+            return after.getTotalCount() == 0 ? "" : " | after sell-out: %,d attempts, p50 %.1f ms p99 %.1f ms p99.9 %.1f ms"
+                    .formatted(after.getTotalCount(), after.getValueAtPercentile(50) / 1e6,
+                            after.getValueAtPercentile(99) / 1e6, after.getValueAtPercentile(99.9) / 1e6);
+        }
+
         String describe() {
             Histogram h = counters.latency;
             long decisions = counters.accepted.sum() + counters.repeated.sum() + counters.refused.sum();
@@ -283,6 +305,7 @@ class FlashSaleBenchmark {
                             counters.refused.sum(), counters.throttled.sum(), counters.errors.sum(),
                             h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
                             h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, database)
+                    + afterSellOut(selling)
                     + (counters.failures.isEmpty() ? "" : " | failures " + counters.failures);
         }
     }
