@@ -3,6 +3,7 @@ package io.shopops.groupbuy;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.shopops.catalog.SkuId;
 import io.shopops.customer.CustomerId;
 import io.shopops.ordering.OrderId;
@@ -23,6 +24,7 @@ public record BargainView(BargainId id, BargainActivityId activityId, String act
         cuts = List.copyOf(cuts);
     }
 
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
     public boolean floorReached() {
         return currentPrice.equals(floorPrice);
     }

@@ -247,7 +247,7 @@ public class GroupBuySettlement {
                 if (!end(member, MembershipStatus.CANCELLED, why, null)) {
                     yield false;
                 }
-                OrderDetail after = orders.cancel(orderId, why);
+                OrderDetail after = cancel(orderId, why);
                 Money refund = accepted(after);
                 if (!refund.isZero()) {
                     groups.refunded(member.id(), refund);
@@ -260,6 +260,26 @@ public class GroupBuySettlement {
             case PARTIALLY_SHIPPED, SHIPPED, DELIVERED, COMPLETED -> end(member, MembershipStatus.RELEASED,
                     "the group failed, but the order had been released by staff and shipped: not cancelled", null);
         };
+    }
+
+    /**
+     * Cancels the member's order, which refunds what it accepted. The order may be moving on at the same moment (its
+     * payment arriving, ordering putting the paid order in review), which refuses a cancellation from the status read
+     * a moment before: it is read again and cancelled from where it is now. Gives up (undoing the settlement, for the
+     * job to try again) only when the order keeps moving or can no longer be cancelled.
+     */
+    private OrderDetail cancel(OrderId orderId, String why) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            OrderDetail[] cancelled = new OrderDetail[1];
+            if (support.tryUnderSavepoint(() -> cancelled[0] = orders.cancel(orderId, why))) {
+                return cancelled[0];
+            }
+            OrderDetail now = orders.detail(orderId);
+            if (now.status() == OrderStatus.CANCELLED) {
+                return now;
+            }
+        }
+        throw new IllegalStateException("Order %s kept moving while its group's failure cancelled it".formatted(orderId));
     }
 
     /** Ends the member's place with its outcome (once) and gives the customer's quota back. */

@@ -141,6 +141,22 @@ public class GroupBuys {
         if (row.group().status() != GroupStatus.OPEN || !now.isBefore(row.group().deadline())) {
             throw closed(row);
         }
+        // the place's row first: the same customer's parallel join waits on its key and finds it taken
+        Instant hold = holdUntil(now, row.group().deadline());
+        MembershipId id;
+        if (existing != null) {
+            if (!groups.rejoin(existing.id(), now, hold)) {
+                MemberRecord again = groups.member(existing.id()).orElseThrow();
+                if (again.status() == MembershipStatus.CANCELLED) {
+                    throw new ConflictException("groupId", "the place changed meanwhile; try again");
+                }
+                return GroupBuySupport.view(again, support.group(groupId));
+            }
+            id = existing.id();
+        } else {
+            id = groups.insertMember(groupId, activity.id(), customer, activity.skuId(), false,
+                    activity.groupPrice().currency(), now, hold);
+        }
         if (!groups.takePlace(groupId, now)) {
             GroupBuyRepository.GroupRow again = support.group(groupId);
             if (again.group().status() != GroupStatus.OPEN || !now.isBefore(again.group().deadline())) {
@@ -150,17 +166,6 @@ public class GroupBuys {
                     "group #%s has all of its %d places taken".formatted(groupId, again.group().groupSize()));
         }
         takeQuota(activity, customer);
-        Instant hold = holdUntil(now, row.group().deadline());
-        MembershipId id;
-        if (existing != null) {
-            if (!groups.rejoin(existing.id(), now, hold)) {
-                throw new ConflictException("groupId", "the place changed meanwhile; try again");
-            }
-            id = existing.id();
-        } else {
-            id = groups.insertMember(groupId, activity.id(), customer, activity.skuId(), false,
-                    activity.groupPrice().currency(), now, hold);
-        }
         return support.view(groups.member(id).orElseThrow());
     }
 

@@ -2,6 +2,7 @@ package io.shopops.groupbuy;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.shopops.catalog.SkuId;
 import io.shopops.shared.Money;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,7 @@ public record GroupView(GroupId id, GroupBuyId activityId, String activityName, 
         Money groupPrice, GroupStatus status, int groupSize, int members, int paid, Instant openedAt,
         Instant deadline, @Nullable Instant completedAt, @Nullable String failureReason) {
 
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
     public int placesLeft() {
         return status == GroupStatus.OPEN ? groupSize - members : 0;
     }
