@@ -47,6 +47,8 @@ class GroupBuyConsoleTests {
     GroupBuys groupBuys;
     @Autowired
     Bargains bargains;
+    @Autowired
+    GroupBuyActivities activities;
 
     RequestPostProcessor as(Role role) {
         StaffFixtures.Member member = staff.member(role);
@@ -115,6 +117,27 @@ class GroupBuyConsoleTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString(order.orderNumber()),
                         containsString("Paid, waiting for the group"), containsString("¥69.90"))));
+    }
+
+    @Test
+    void theRatesShowAsPercentagesOnceAGroupAndABargainHaveEnded() throws Exception {
+        SkuId sku = fixtures.sku("100.00", 10);
+        GroupBuyView activity = fixtures.running(sku, "59.90", 2, 24);
+        fixtures.opener(activity);
+        activities.cancel(activity.id(), "test");
+        BargainActivityView bargainActivity = fixtures.runningBargain(sku, "60.00", 5, 24, "1.00", "5.00");
+        var owner = fixtures.orders().shopper();
+        BargainView bargain = fixtures.startBargain(owner, bargainActivity);
+        bargains.cut(fixtures.orders().shopper().id(), bargain.id());
+        fixtures.orders().place(owner, io.shopops.ordering.OrderFixtures.line(sku, 1));
+        org.assertj.core.api.Assertions.assertThat(bargains.bargain(bargain.id()).status())
+                .isEqualTo(BargainStatus.PURCHASED);
+
+        String page = mvc.perform(get("/console/group-buys").param("lang", "en").with(as(Role.DATA_OPS)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(page)
+                .containsPattern("(?s)id=\"figure-success-rate\">.*?<div class=\"value\">\\d+(\\.\\d)?%</div>")
+                .containsPattern("(?s)id=\"figure-completion-rate\">.*?<div class=\"value\">\\d+(\\.\\d)?%</div>");
     }
 
     @Test
