@@ -316,8 +316,8 @@ public class Coupons {
         v.throwIfAny();
         return new CouponTemplateRecord(id, t.name().trim(), blank(t.description()), blank(t.redeemCode()), t.kind(),
                 money(t.amountOff()), t.percentOff(), money(t.maxDiscount()), Money.of(threshold, shop.currency()),
-                t.scope(), t.scope() == TargetScope.ALL ? List.of() : targets, t.stacksWithPromotions(),
-                t.belowCostAllowed(), t.claimable(), t.issueFrom(), t.issueUntil(), t.validFrom(), t.validUntil(),
+                t.scope(), t.scope() == TargetScope.ALL ? List.of() : targets, !Boolean.FALSE.equals(t.stacksWithPromotions()),
+                Boolean.TRUE.equals(t.belowCostAllowed()), Boolean.TRUE.equals(t.claimable()), t.issueFrom(), t.issueUntil(), t.validFrom(), t.validUntil(),
                 t.validDays(), t.totalQuantity(), 0, t.perCustomerLimit() == null ? 1 : t.perCustomerLimit(),
                 CouponTemplateStatus.DRAFT, blank(t.campaignCode()), createdBy, now, now, version);
     }

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param amountOff          FIXED_AMOUNT: the amount off
  * @param percentOff         PERCENT: the percentage off (0–100, exclusive), with {@code maxDiscount} as its cap
  * @param threshold          the covered goods must reach it (使用門檻); 0 = none
- * @param stacksWithPromotions whether it applies to items a promotion already took something off
- * @param claimable          whether customers may claim it themselves in the store (領券中心)
+ * @param stacksWithPromotions whether it applies to items a promotion already took something off (default yes)
+ * @param claimable          whether customers may claim it themselves in the store (領券中心; default no)
  * @param issueFrom          from when it may be claimed or issued
  * @param validUntil         absolute validity: coupons are valid from issue (or {@code validFrom}) to this time
  * @param validDays          relative validity: coupons are valid for this many days after their issue; exactly one
@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 public record NewCouponTemplate(@Nullable String name, @Nullable String description, @Nullable String redeemCode,
         @Nullable CouponKind kind, @Nullable BigDecimal amountOff, @Nullable BigDecimal percentOff,
         @Nullable BigDecimal maxDiscount, @Nullable BigDecimal threshold, @Nullable TargetScope scope,
-        @Nullable List<Long> targetIds, boolean stacksWithPromotions, boolean belowCostAllowed, boolean claimable,
+        @Nullable List<Long> targetIds, @Nullable Boolean stacksWithPromotions, @Nullable Boolean belowCostAllowed,
+        @Nullable Boolean claimable,
         @Nullable Instant issueFrom, @Nullable Instant issueUntil, @Nullable Instant validFrom,
         @Nullable Instant validUntil, @Nullable Integer validDays, @Nullable Integer totalQuantity,
         @Nullable Integer perCustomerLimit, @Nullable String campaignCode) {

@@ -89,7 +89,7 @@ class PromotionDefinitions {
         amount(v, "budget", p.budget(), false);
         v.check(p.perCustomerLimit() == null || (p.perCustomerLimit() >= 1 && p.perCustomerLimit() <= 1000),
                 "perCustomerLimit", "must be between 1 and 1000");
-        v.check(p.priority() >= -1000 && p.priority() <= 1000, "priority", "must be between -1000 and 1000");
+        v.check(p.priority() == null || (p.priority() >= -1000 && p.priority() <= 1000), "priority", "must be between -1000 and 1000");
         if (p.campaignCode() != null && !p.campaignCode().isBlank()) {
             v.code("campaignCode", p.campaignCode().trim());
         }
@@ -102,8 +102,8 @@ class PromotionDefinitions {
                 p.tiers() == null ? List.of() : p.tiers().stream()
                         .map(t -> new PromotionRecord.Tier(money(t.threshold()), money(t.amountOff()))).toList(),
                 p.buyQuantity(), p.freeQuantity(), p.giftSkuId(), money(p.threshold()), money(p.bundlePrice()),
-                p.stackable(), p.belowCostAllowed(), money(p.budget()), Money.zero(shop.currency()),
-                p.perCustomerLimit(), p.priority(), trim(p.campaignCode()), null, createdBy, now, now, version);
+                !Boolean.FALSE.equals(p.stackable()), Boolean.TRUE.equals(p.belowCostAllowed()), money(p.budget()),
+                Money.zero(shop.currency()), p.perCustomerLimit(), p.priority() == null ? 0 : p.priority(), trim(p.campaignCode()), null, createdBy, now, now, version);
     }
 
     private void checkTargets(Violations v, TargetScope scope, List<Long> targets) {
