@@ -106,11 +106,11 @@ public class MarketingFixtures {
         }
 
         public Parameters budget(String amount) {
-            budget = new BigDecimal(amount);
+            budget = amount == null ? null : new BigDecimal(amount);
             return this;
         }
 
-        public Parameters perCustomer(int limit) {
+        public Parameters perCustomer(Integer limit) {
             perCustomerLimit = limit;
             return this;
         }
