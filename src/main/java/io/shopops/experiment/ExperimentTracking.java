@@ -116,9 +116,10 @@ public class ExperimentTracking {
     }
 
     /**
-     * A customer paid an order: for every running ORDER_PAID experiment the customer was exposed to at or before
-     * {@code paidAt}, the order's revenue is recorded (once per order) and, if it is the customer's first paid order
-     * since exposure, their conversion. A repeated delivery changes nothing. Returns the conversions recorded.
+     * A customer paid an order: for every running ORDER_PAID experiment the customer was exposed to before
+     * {@code paidAt} (to the second), the order's revenue is recorded (once per order) and, if it is the customer's
+     * first paid order since exposure, their conversion. A repeated delivery changes nothing. Returns the
+     * conversions recorded.
      */
     @Transactional
     public int orderPaid(CustomerId customer, OrderId order, Money amount, Instant paidAt) {
@@ -127,7 +128,7 @@ public class ExperimentTracking {
         List<Long> running = experiments.runningOnOrderPaid();
         for (long id : running) {
             Optional<ExperimentRepository.Exposure> exposure = experiments.exposure(id, unit);
-            if (exposure.isEmpty() || exposure.get().exposedAt().isAfter(paidAt)) {
+            if (exposure.isEmpty() || !exposure.get().exposedAt().isBefore(endOfSecond(paidAt))) {
                 continue;
             }
             String variant = exposure.get().variant();
@@ -142,6 +143,14 @@ public class ExperimentTracking {
             }
         }
         return converted;
+    }
+
+    /**
+     * Payment providers report the time of payment in whole seconds (the sandbox does): a payment "at 12:00:05" was
+     * made before 12:00:06, so an exposure within that second counts as before it.
+     */
+    private static Instant endOfSecond(Instant paidAt) {
+        return paidAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
     }
 
     /** The unit key: the signed-in customer's id, or the device id (checked); empty for an anonymous customer. */
