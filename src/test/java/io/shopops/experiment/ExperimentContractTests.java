@@ -223,6 +223,45 @@ class ExperimentContractTests {
         }
 
         @Test
+        void resultsAreConclusiveOnlyOnceEveryVariantHasThePlannedSampleAndThePlannedEndHasPassed() {
+            Instant now = clock.instant();
+            // baseline 30 %, a relative effect of +150 % (to 75 %): 19 units per variant suffice
+            NewExperiment d = definition(uniqueKey("horizon"), ExperimentUnit.DEVICE, ExperimentMetric.CUSTOM_EVENT,
+                    now);
+            ExperimentView e = running(experiments, new NewExperiment(d.key(), d.name(), d.hypothesis(), d.unit(),
+                    d.variants(), null, d.metric(), d.eventName(), null, null, new BigDecimal("0.3"),
+                    new BigDecimal("1.5"), now.minus(Duration.ofHours(1)), now.plus(Duration.ofSeconds(30))));
+            assertThat(e.plannedSamplePerVariant()).isEqualTo(19);
+            ExperimentResults before = experiments.results(e.key());
+            assertThat(before.conclusive()).isFalse();
+            assertThat(before.warning()).startsWith("reading early: the planned sample is 19 per variant, you have 0");
+
+            for (int i = 0; i < 200; i++) {
+                tracking.assign(e.key(), null, "horizon-" + i);
+                if (i % 3 == 0) {
+                    tracking.convert(e.key(), null, "horizon-" + i, "signup");
+                }
+            }
+            ExperimentResults sampled = experiments.results(e.key());
+            assertThat(sampled.smallestSample()).isGreaterThanOrEqualTo(19);
+            assertThat(sampled.conclusive()).isFalse();
+            assertThat(sampled.warning()).contains("the planned end is");
+
+            clock.advance(Duration.ofSeconds(31));
+            ExperimentResults after = experiments.results(e.key());
+            assertThat(after.conclusive()).isTrue();
+            assertThat(after.warning()).isNull();
+            ExperimentResults.VariantResult control = variant(after, "control");
+            ExperimentResults.VariantResult treatment = variant(after, "treatment");
+            assertThat(control.exposures() + treatment.exposures()).isEqualTo(200);
+            assertThat(control.conversions() + treatment.conversions()).isEqualTo(67);
+            Statistics.ProportionComparison expected = Statistics.compare(control.conversions(), control.exposures(),
+                    treatment.conversions(), treatment.exposures(), 0.05);
+            assertThat(after.comparisons().getFirst().pValue()).isEqualTo(expected.pValue());
+            assertThat(control.conversionRate()).isEqualTo((double) control.conversions() / control.exposures());
+        }
+
+        @Test
         void aDeclaredWinnerIsServedToEverybodyAndNothingMoreIsCounted() {
             ExperimentView e = running(experiments, definition(uniqueKey("winner"), ExperimentUnit.DEVICE,
                     ExperimentMetric.CUSTOM_EVENT, clock.instant()));
