@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ExperimentResults(String key, String name, ExperimentStatus status, ExperimentMetric metric,
         String conversionEvent, double alpha, double confidenceLevel, long plannedSamplePerVariant,
-        java.time.Instant plannedEnd, long smallestSample, boolean conclusive, @Nullable String warning,
+        Instant plannedEnd, long smallestSample, boolean conclusive, @Nullable String warning,
         List<VariantResult> variants, List<Comparison> comparisons, Instant computedAt) {
 
     /**

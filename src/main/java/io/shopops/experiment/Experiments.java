@@ -20,6 +20,7 @@ import io.shopops.experiment.internal.VariantFigures;
 import io.shopops.shared.Actors;
 import io.shopops.shared.BusinessRuleException;
 import io.shopops.shared.ConflictException;
+import io.shopops.shared.InvalidInputException;
 import io.shopops.shared.Money;
 import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
@@ -175,7 +176,7 @@ public class Experiments {
 
     private static long requireVersion(@Nullable Long version) {
         if (version == null) {
-            throw new io.shopops.shared.InvalidInputException("version", "is required: the version you read");
+            throw new InvalidInputException("version", "is required: the version you read");
         }
         return version;
     }

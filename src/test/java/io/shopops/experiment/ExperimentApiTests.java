@@ -39,6 +39,8 @@ class ExperimentApiTests {
     StaffFixtures staff;
     @Autowired
     CustomerFixtures customers;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     ResultActions call(MockHttpServletRequestBuilder request, String bearer) throws Exception {
         return mvc.perform(request.header("Authorization", bearer));
@@ -193,6 +195,10 @@ class ExperimentApiTests {
                 .andExpect(jsonPath("$.winner").value("green"));
         call(put(ADMIN + "/" + key), marketing, definition(key, "DEVICE", "CUSTOM_EVENT", "signup", FIFTY_FIFTY,
                 ",\"version\":3")).andExpect(status().isUnprocessableContent());
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+                SELECT action FROM audit_entry WHERE entity_type = 'experiment' AND entity_id = :key ORDER BY id
+                """).param("key", key).query(String.class).list()).containsExactly("EXPERIMENT_CREATED",
+                "EXPERIMENT_UPDATED", "EXPERIMENT_STARTED", "EXPERIMENT_STOPPED");
         call(get(ADMIN + "?status=STOPPED&size=200"), marketing)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items[*].key", hasItems(key)));
     }

@@ -1,15 +1,20 @@
 package io.shopops.experiment.web;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shopops.experiment.ExperimentMetric;
 import io.shopops.experiment.ExperimentResults;
 import io.shopops.experiment.ExperimentStatus;
 import io.shopops.experiment.ExperimentSummary;
+import io.shopops.experiment.ExperimentUnit;
 import io.shopops.experiment.ExperimentView;
 import io.shopops.experiment.Experiments;
 import io.shopops.experiment.NewExperiment;
@@ -19,11 +24,13 @@ import io.shopops.shared.BusinessRuleException;
 import io.shopops.shared.ConflictException;
 import io.shopops.shared.DomainException;
 import io.shopops.shared.FieldViolation;
+import io.shopops.shared.InvalidInputException;
 import io.shopops.shared.NotFoundException;
 import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
 import io.shopops.shared.ShopProperties;
 import io.shopops.shared.web.ConsoleController;
+import io.shopops.shared.web.FormErrors;
 import io.shopops.shared.web.FormValues;
 import io.shopops.shared.web.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,10 +65,10 @@ class ExperimentConsole {
     private final MessageSource messages;
     private final ShopProperties shop;
     private final JsonMapper json;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     ExperimentConsole(Experiments experiments, MessageSource messages, ShopProperties shop, JsonMapper json,
-            java.time.Clock clock) {
+            Clock clock) {
         this.experiments = experiments;
         this.messages = messages;
         this.shop = shop;
@@ -104,7 +111,7 @@ class ExperimentConsole {
     @GetMapping("/new")
     @RequiresPermission("marketing:write")
     String newExperiment(Model model) {
-        return form(ExperimentForm.empty(java.time.Instant.now(clock), shop.zone()), null, Map.of(), model);
+        return form(ExperimentForm.empty(Instant.now(clock), shop.zone()), null, Map.of(), model);
     }
 
     @PostMapping
@@ -117,7 +124,7 @@ class ExperimentConsole {
             if (!errors.isEmpty()) {
                 // the facade adds its reasons for the fields that could be read; nothing is written
                 experiments.check(definition);
-                throw new io.shopops.shared.InvalidInputException(List.of());
+                throw new InvalidInputException(List.of());
             }
             ExperimentView created = experiments.create(definition);
             redirect.addFlashAttribute("flash", text("experiment.flash.created", created.key()));
@@ -149,7 +156,7 @@ class ExperimentConsole {
                         definition.unit(), definition.variants(), definition.trafficPercent(), definition.metric(),
                         definition.eventName(), definition.alpha(), definition.power(), definition.baselineRate(),
                         definition.minimumDetectableEffect(), definition.plannedStart(), definition.plannedEnd()));
-                throw new io.shopops.shared.InvalidInputException(List.of());
+                throw new InvalidInputException(List.of());
             }
             experiments.update(key, definition, form.version());
             redirect.addFlashAttribute("flash", text("experiment.flash.saved", key));
@@ -172,8 +179,8 @@ class ExperimentConsole {
         model.addAttribute("rows", form.rows());
         model.addAttribute("experiment", experiment);
         model.addAttribute("errors", errors);
-        model.addAttribute("units", io.shopops.experiment.ExperimentUnit.values());
-        model.addAttribute("metrics", io.shopops.experiment.ExperimentMetric.values());
+        model.addAttribute("units", ExperimentUnit.values());
+        model.addAttribute("metrics", ExperimentMetric.values());
         return "experiment/form";
     }
 
@@ -206,7 +213,7 @@ class ExperimentConsole {
     @RequiresPermission("marketing:publish")
     String start(@PathVariable String key, @RequestParam(required = false) @Nullable String version, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        return act(key, "start", Map.of(), errors -> experiments.start(key, version(version, errors)),
+        return act(key, "start", Map.of(), errors -> experiments.start(key, version(version)),
                 "experiment.flash.started", model, redirect, response);
     }
 
@@ -219,7 +226,7 @@ class ExperimentConsole {
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("winner", winner);
         typed.put("conclusion", conclusion);
-        return act(key, "stop", typed, errors -> experiments.stop(key, new StopDecision(version(version, errors),
+        return act(key, "stop", typed, errors -> experiments.stop(key, new StopDecision(version(version),
                 winner, conclusion)), "experiment.flash.stopped", model, redirect, response);
     }
 
@@ -239,7 +246,7 @@ class ExperimentConsole {
                 throw missing;
             }
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return detailPage(key, io.shopops.shared.web.FormErrors.of(missing), form, typed, model);
+            return detailPage(key, FormErrors.of(missing), form, typed, model);
         } catch (DomainException refused) {
             Map<String, String> errors = new LinkedHashMap<>();
             merge(errors, refused);
@@ -252,7 +259,7 @@ class ExperimentConsole {
     }
 
     /** The version posted by a form; anything but a whole number is refused as the facade refuses a missing one. */
-    private static @Nullable Long version(@Nullable String value, Map<String, String> errors) {
+    private static @Nullable Long version(@Nullable String value) {
         try {
             return value == null || value.isBlank() ? null : Long.valueOf(value.trim());
         } catch (NumberFormatException e) {
@@ -282,7 +289,7 @@ class ExperimentConsole {
     }
 
     private static BigDecimal percent(double rate) {
-        return BigDecimal.valueOf(rate * 100).setScale(2, java.math.RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(rate * 100).setScale(2, RoundingMode.HALF_UP);
     }
 
     // --- the calculator ---------------------------------------------------------------------------------------

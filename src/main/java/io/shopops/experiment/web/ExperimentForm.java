@@ -1,6 +1,7 @@
 package io.shopops.experiment.web;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -41,7 +42,7 @@ record ExperimentForm(@Nullable String key, @Nullable String name, @Nullable Str
                 new VariantRow("treatment", "Treatment", "50")));
         return new ExperimentForm("", "", "", ExperimentUnit.CUSTOMER.name(), rows, "0", "100",
                 ExperimentMetric.ORDER_PAID.name(), "", "0.05", "0.8", "", "", input(now, zone),
-                input(now.plus(java.time.Duration.ofDays(14)), zone), null);
+                input(now.plus(Duration.ofDays(14)), zone), null);
     }
 
     static ExperimentForm of(ExperimentView e, ZoneId zone) {
