@@ -177,6 +177,12 @@ class OrderProgress {
                     TimelineEntry.Kind.HELD_FOR_REVIEW, "held automatically: " + order.abnormalReason(), support.now());
             return;
         }
+        Optional<String> hold = orders.paymentHold(order.id());
+        if (hold.isPresent()) {
+            support.tryMove(order.id(), OrderStatus.PAID, OrderStatus.UNDER_REVIEW,
+                    TimelineEntry.Kind.HELD_FOR_REVIEW, hold.get(), support.now());
+            return;
+        }
         try {
             savepoint.executeWithoutResult(status -> lifecycle.allocate(order, OrderStatus.PAID));
         } catch (DomainException refused) {

@@ -218,6 +218,22 @@ public class Orders {
         return audited("ORDER_HELD", order, why);
     }
 
+    /**
+     * Makes an unpaid order wait once it is paid (PAID → UNDER_REVIEW with the reason) instead of going to
+     * fulfilment, for a module that decides later whether it proceeds ({@link #release}) or is cancelled and
+     * refunded ({@link #cancel(OrderId, String)}): a group buy waits for its members. Called in the transaction
+     * that placed the order (a price rule's redemption); 422 {@code illegal-transition} once the order is paid.
+     */
+    @Transactional
+    public void holdOnPayment(OrderId id, String reason) {
+        Violations v = new Violations();
+        v.text("reason", reason, true, 200);
+        v.throwIfAny();
+        if (!orders.holdOnPayment(id, reason.trim())) {
+            throw OrderSupport.illegal(support.order(id), OrderStatus.UNDER_REVIEW);
+        }
+    }
+
     /** Releases a held order to fulfilment (UNDER_REVIEW → ALLOCATED): its shipments are created now. */
     @Transactional
     public OrderDetail release(OrderId id) {

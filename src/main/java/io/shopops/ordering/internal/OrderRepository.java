@@ -316,6 +316,17 @@ public class OrderRepository {
                 .param("reason", reason).param("now", SqlTime.utc(now)).param("id", id.value()).update() == 1;
     }
 
+    /** Marks an unpaid order to wait in review once paid, for the reason; false if it is no longer unpaid. */
+    public boolean holdOnPayment(OrderId id, String reason) {
+        return jdbc.sql("UPDATE shop_order SET payment_hold = :reason WHERE id = :id AND status = 'PENDING_PAYMENT'")
+                .param("reason", reason).param("id", id.value()).update() == 1;
+    }
+
+    public Optional<String> paymentHold(OrderId id) {
+        return jdbc.sql("SELECT payment_hold FROM shop_order WHERE id = :id AND payment_hold IS NOT NULL")
+                .param("id", id.value()).query(String.class).optional();
+    }
+
     /** Clears the flag; false if the order was not flagged. */
     public boolean clearAbnormal(OrderId id, Instant now) {
         return jdbc.sql("""
