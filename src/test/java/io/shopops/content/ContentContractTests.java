@@ -519,6 +519,9 @@ class ContentContractTests {
                             null, null, java.util.Arrays.asList(ContentChannel.PC, null), null,
                             Instant.parse("1999-12-31T00:00:00Z"), null, null)))))
                     .containsExactlyInAnyOrder("title", "imageUrls", "channels[1]", "publishFrom");
+            // ten megabytes of text, as a client that skipped the API's size limit would hand it over
+            assertThat(fieldsOf(() -> as(AUTHOR, () -> library.create(ContentType.COPY,
+                    copy("t", "长".repeat(10 * 1024 * 1024), now()))))).containsExactly("body");
             assertThat(library.find(ContentQuery.all(), PageQuery.first(1)).totalItems()).isEqualTo(before);
 
             // a body as long as allowed, with markup and every kind of character, is kept exactly

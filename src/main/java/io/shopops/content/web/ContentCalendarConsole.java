@@ -62,7 +62,7 @@ class ContentCalendarConsole {
             @RequestParam(required = false) @Nullable String channel,
             @RequestParam(required = false) @Nullable String type, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate today = LocalDate.now(clock.withZone(shop.zone()));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), shop.zone());
         YearMonth shownMonth = YearMonth.from(today);
         if (month != null && !month.isBlank()) {
             try {
