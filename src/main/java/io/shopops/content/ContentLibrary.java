@@ -53,9 +53,9 @@ public class ContentLibrary {
     @Transactional(readOnly = true)
     public Page<ContentSummary> find(ContentQuery query, PageQuery page) {
         Violations v = new Violations();
-        v.text("text", query.text(), false, 100);
+        v.text("q", query.q(), false, 100);
         v.throwIfAny();
-        String text = ContentRules.blankToNull(query.text());
+        String text = ContentRules.blankToNull(query.q());
         return items.find(new ContentFilter(query.status(), query.type(), query.channel(), text), page)
                 .map(ContentSupport::summary);
     }

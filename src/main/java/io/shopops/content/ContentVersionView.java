@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * that two of them compare field by field.
  *
  * @param number        1 for the first version, one more for each edit or restore
- * @param changedFields the fields that differ from the previous version (every field for the first one)
+ * @param changedFields the fields that differ from the previous version (for the first one, the fields it sets)
  * @param restoredFrom  the older version this one copies, when it was made by a restore
  * @param author        who wrote the version (the approver must be someone else)
  */

@@ -3,6 +3,7 @@ package io.shopops.content;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,7 @@ public record ContentView(ContentId id, ContentType type, ContentStatus status, 
     }
 
     /** Whether a revision of a live version is being prepared (a draft or a version in review). */
+    @JsonProperty("pendingRevision")
     public boolean hasPendingRevision() {
         return publishedVersion != null && publishedVersion != currentVersion;
     }

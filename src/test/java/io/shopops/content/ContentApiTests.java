@@ -102,7 +102,8 @@ class ContentApiTests {
                 .andExpect(status().isConflict());
         call(post(path + "/approve"), manager.bearer(), "{\"version\":%d,\"note\":\"好\"}".formatted(version))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"))
-                .andExpect(jsonPath("$.publishedVersion").value(1));
+                .andExpect(jsonPath("$.publishedVersion").value(1))
+                .andExpect(jsonPath("$.pendingRevision").value(false));
 
         // anyone may read the storefront's content: the live version only, without who wrote or approved it
         String live = mvc.perform(get(store)).andExpect(status().isOk())
