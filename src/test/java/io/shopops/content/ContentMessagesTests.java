@@ -68,7 +68,7 @@ class ContentMessagesTests {
         for (int day = 1; day <= 7; day++) {
             used.add("content.weekday." + day);
         }
-        assertThat(used).contains("content.nav.section", "content.flash.approved", "content.reason.fourEyes")
+        assertThat(used).contains("content.nav.library", "content.flash.approved", "content.reason.fourEyes")
                 .hasSizeGreaterThan(100);
         assertThat(keys).containsAll(used);
     }
