@@ -109,6 +109,26 @@
                     series: spec.series.map(function (s) { return { name: s.name, type: spec.type || 'bar', data: s.data }; })
                 };
             }
+            // "whiskers": [[low, high] or null per label] draws an interval over each bar (experiment results)
+            if (spec.whiskers) {
+                option.series.push({
+                    type: 'custom', name: spec.whiskerName || '', silent: true, z: 10,
+                    data: spec.whiskers.map(function (w, i) { return w ? [i, w[0], w[1]] : [i, null, null]; }),
+                    encode: { x: 0, y: [1, 2] },
+                    renderItem: function (params, api) {
+                        if (api.value(1) === null || isNaN(api.value(1))) { return null; }
+                        var low = api.coord([api.value(0), api.value(1)]);
+                        var high = api.coord([api.value(0), api.value(2)]);
+                        var half = api.size([1, 0])[0] * 0.12;
+                        var style = { stroke: '#1f2937', lineWidth: 1.5 };
+                        return { type: 'group', children: [
+                            { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style: style },
+                            { type: 'line', shape: { x1: low[0] - half, y1: low[1], x2: low[0] + half, y2: low[1] }, style: style },
+                            { type: 'line', shape: { x1: high[0] - half, y1: high[1], x2: high[0] + half, y2: high[1] }, style: style }
+                        ] };
+                    }
+                });
+            }
             // figures, not a show: no animation, so what is drawn is at once what the data says
             option.animation = false;
             chart.setOption(option);

@@ -13,6 +13,7 @@ import io.shopops.demo.internal.CatalogGenerator;
 import io.shopops.demo.internal.CatalogGenerator.PlannedProduct;
 import io.shopops.demo.internal.CustomerGenerator;
 import io.shopops.demo.internal.CustomerGenerator.DemoCustomer;
+import io.shopops.demo.internal.MarketingGenerator;
 import io.shopops.demo.internal.OrderHistoryGenerator;
 import io.shopops.demo.internal.StockGenerator;
 import io.shopops.shared.BusinessRuleException;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Generates the demo shop in one transaction: all of it or nothing (a failure leaves the database as it was, and the
+ * Generates the demo shop in one transaction (catalog, stock, customers, order history, today's promotions and
+ * coupons): all of it or nothing (a failure leaves the database as it was, and the
  * exception says which step refused what). Each step draws from its own random stream split from the seed, in a
  * fixed order (catalog, stock, customers, orders), so adding a step later leaves the earlier ones as they were: the
  * catalog and stock of a seed are the same with or without customers and orders. Times are relative to the injected
@@ -38,18 +40,20 @@ public class DemoShop {
     private final StockGenerator stockGenerator;
     private final CustomerGenerator customerGenerator;
     private final OrderHistoryGenerator orderHistoryGenerator;
+    private final MarketingGenerator marketingGenerator;
     private final DemoProperties properties;
     private final Clock clock;
 
     DemoShop(Categories categories, Brands brands, CatalogGenerator catalogGenerator, StockGenerator stockGenerator,
-            CustomerGenerator customerGenerator, OrderHistoryGenerator orderHistoryGenerator, DemoProperties properties,
-            Clock clock) {
+            CustomerGenerator customerGenerator, OrderHistoryGenerator orderHistoryGenerator,
+            MarketingGenerator marketingGenerator, DemoProperties properties, Clock clock) {
         this.categories = categories;
         this.brands = brands;
         this.catalogGenerator = catalogGenerator;
         this.stockGenerator = stockGenerator;
         this.customerGenerator = customerGenerator;
         this.orderHistoryGenerator = orderHistoryGenerator;
+        this.marketingGenerator = marketingGenerator;
         this.properties = properties;
         this.clock = clock;
     }
@@ -87,6 +91,8 @@ public class DemoShop {
         long signedUp = System.nanoTime();
         OrderHistoryGenerator.Result orders = orderHistoryGenerator.generate(orderRandom, products, customers, now,
                 properties.orders(), properties.historyDays());
+        // today's promotions and coupons: no randomness, so the seeded steps above stay what they were
+        marketingGenerator.generate(now, categories.all().stream().filter(c -> c.parentId() == null).toList());
         log.info("Demo shop steps: catalog and stock {} ms, customers {} ms, orders {} ms",
                 (stocked - started) / 1_000_000, (signedUp - stocked) / 1_000_000,
                 (System.nanoTime() - signedUp) / 1_000_000);

@@ -6,7 +6,7 @@
  * command {@code demo-shop} for any database. Later modules add their own steps (after-sales requests, events).
  */
 @ApplicationModule(displayName = "Demo shop", allowedDependencies = { "catalog", "inventory", "customer", "ordering",
-        "payment", "fulfilment", "shared :: *" })
+        "payment", "fulfilment", "marketing", "shared :: *" })
 @NullMarked
 package io.shopops.demo;
 

@@ -110,8 +110,28 @@ public class Checkout {
                 () -> placeNow(customer, order)).value();
     }
 
+    /**
+     * What the order would cost now, priced exactly as checkout would price it (the same chain, the chosen coupons),
+     * with every applied rule and the ones that gave nothing and why; nothing is written and no address is needed.
+     * The same 400s and 422s as {@link #place} for the lines and codes.
+     */
+    @Transactional(readOnly = true)
+    public PricedOrder preview(CustomerId customer, NewOrder order) {
+        List<NewOrder.Line> requested = check(order, false);
+        List<SkuRef> skus = skus(requested);
+        List<PricingRequest.Item> items = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            items.add(new PricingRequest.Item(skus.get(i), (int) requested.get(i).quantity()));
+        }
+        List<String> coupons = order.couponCodes() == null ? List.of()
+                : order.couponCodes().stream().map(String::trim).toList();
+        String campaign = order.attribution() == null ? null : trimToNull(order.attribution().campaignCode());
+        return prices.price(new PricingRequest(order.channel() == null ? SalesChannel.WEB : order.channel(), customer,
+                campaign, items, coupons, true));
+    }
+
     private OrderView placeNow(CustomerId customer, NewOrder order) {
-        List<NewOrder.Line> requested = check(order);
+        List<NewOrder.Line> requested = check(order, true);
         List<SkuRef> skus = skus(requested);
         ShippingAddress address = customers.findAddress(customer, order.addressId())
                 .orElseThrow(() -> NotFoundException.reference("addressId", "Address", order.addressId()));
@@ -179,7 +199,7 @@ public class Checkout {
                         OrderSupport.customerFacing(actor), null)));
     }
 
-    private static List<NewOrder.Line> check(NewOrder order) {
+    private static List<NewOrder.Line> check(NewOrder order, boolean placing) {
         Violations v = new Violations();
         List<NewOrder.Line> lines = order.lines() == null ? List.of() : order.lines();
         if (lines.isEmpty()) {
@@ -208,7 +228,7 @@ public class Checkout {
                 }
             }
         }
-        v.check(order.addressId() != null, "addressId", "is required");
+        v.check(!placing || order.addressId() != null, "addressId", "is required");
         v.check(order.channel() == null || order.channel().isOwn(), "channel",
                 "must be one of the shop's own channels: WEB, APP, MINI_PROGRAM");
         v.multilineText("customerNote", order.customerNote(), false, 500);

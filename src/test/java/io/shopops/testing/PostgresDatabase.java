@@ -95,7 +95,11 @@ public final class PostgresDatabase {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgres-test", Map.of(
                     "spring.datasource.url", url,
                     "spring.datasource.username", USER,
-                    "spring.datasource.password", PASSWORD)));
+                    "spring.datasource.password", PASSWORD,
+                    // the suite caches dozens of contexts at once, each with its pool: keep one idle connection
+                    // each (growing to ten while a test races), or together they pass max_connections (100)
+                    "spring.datasource.hikari.minimum-idle", "1",
+                    "spring.datasource.hikari.idle-timeout", "10000")));
             // Registered before any other bean, so destroyed after all of them: the pool is closed by then.
             ((DefaultListableBeanFactory) context.getBeanFactory())
                     .registerDisposableBean("postgresTestDatabase", () -> drop(name));

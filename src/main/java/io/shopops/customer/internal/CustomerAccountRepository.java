@@ -188,6 +188,17 @@ public class CustomerAccountRepository {
                 .param("id", id.value()).query(Long.class).single() > 0;
     }
 
+    public java.util.Set<CustomerId> existing(java.util.Collection<CustomerId> ids) {
+        java.util.Set<CustomerId> found = new java.util.HashSet<>();
+        List<Long> all = ids.stream().map(CustomerId::value).distinct().toList();
+        for (int from = 0; from < all.size(); from += 500) {
+            jdbc.sql("SELECT id FROM customer_account WHERE id IN (:ids)")
+                    .param("ids", all.subList(from, Math.min(all.size(), from + 500)))
+                    .query(Long.class).list().forEach(id -> found.add(new CustomerId(id)));
+        }
+        return found;
+    }
+
     public Optional<CustomerView> find(CustomerId id) {
         return jdbc.sql("SELECT * FROM customer_account WHERE id = :id").param("id", id.value())
                 .query((rs, row) -> view(rs)).optional();

@@ -15,6 +15,7 @@ import io.shopops.ordering.NewOrder;
 import io.shopops.ordering.OrderId;
 import io.shopops.ordering.OrderPayment;
 import io.shopops.ordering.OrderView;
+import io.shopops.ordering.PricedOrder;
 import io.shopops.ordering.Orders;
 import io.shopops.ordering.SalesChannel;
 import io.shopops.shared.Page;
@@ -54,7 +55,8 @@ class StoreOrderApi {
 
     record CheckoutRequest(@Nullable List<LineRequest> lines, @Nullable Long addressId, @Nullable SalesChannel channel,
             @Nullable String customerNote, @Nullable String utmSource, @Nullable String utmMedium,
-            @Nullable String utmCampaign, @Nullable String campaignCode, @Nullable BigDecimal expectedTotal) {
+            @Nullable String utmCampaign, @Nullable String campaignCode, @Nullable BigDecimal expectedTotal,
+            @Nullable List<String> couponCodes) {
 
         NewOrder order() {
             List<NewOrder.Line> converted = null;
@@ -67,7 +69,8 @@ class StoreOrderApi {
                 }
             }
             return new NewOrder(converted, addressId == null ? null : new AddressId(addressId), channel,
-                    customerNote, new Attribution(utmSource, utmMedium, utmCampaign, campaignCode), expectedTotal);
+                    customerNote, new Attribution(utmSource, utmMedium, utmCampaign, campaignCode), expectedTotal,
+                    couponCodes);
         }
     }
 
@@ -75,6 +78,12 @@ class StoreOrderApi {
     }
 
     record PayRequest(@Nullable String providerCode) {
+    }
+
+    /** The price the checkout would charge now, with every rule applied and the ones that gave nothing and why. */
+    @PostMapping("/checkout/preview")
+    PricedOrder preview(@RequestBody CheckoutRequest request) {
+        return checkout.preview(CurrentCustomer.require(), request.order());
     }
 
     @PostMapping("/checkout")

@@ -1,0 +1,28 @@
+package io.shopops.groupbuy.web;
+
+import java.net.URI;
+
+import io.shopops.shared.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Small steps the group-buy endpoints share. */
+final class ApiSupport {
+
+    private ApiSupport() {
+    }
+
+    /** The version a client read, which every change of an existing activity must send back. */
+    static long version(@Nullable Long version) {
+        if (version == null) {
+            throw new InvalidInputException("version", "is required: send the version you read");
+        }
+        return version;
+    }
+
+    /** The URL of a thing just created under the current request's path. */
+    static URI location(Object id) {
+        return ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
+    }
+}
