@@ -315,11 +315,11 @@ public class Promotions {
         }
         Money marginBefore = paid.minus(cost);
         Money marginAfter = marginBefore.minus(discount);
-        List<DryRun.Day> days2 = new ArrayList<>();
-        byDay.forEach((day, n) -> days2.add(new DryRun.Day(day, n[0], n[1], Money.ofMinor(n[2], shop.currency()))));
+        List<DryRun.Day> series = new ArrayList<>();
+        byDay.forEach((day, n) -> series.add(new DryRun.Day(day, n[0], n[1], Money.ofMinor(n[2], shop.currency()))));
         return new DryRun(id, days, found.size(), touched, found.isEmpty() ? 0 : (double) touched / found.size(), paid,
                 discount, marginBefore, marginAfter, rate(marginBefore, paid), rate(marginAfter, paid.minus(discount)),
-                days2);
+                series);
     }
 
     /** A basket's lines of one SKU served from two warehouses are one item for promotions. */

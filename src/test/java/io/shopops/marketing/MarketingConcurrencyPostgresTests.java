@@ -3,11 +3,6 @@ package io.shopops.marketing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import io.shopops.catalog.SkuId;
 import io.shopops.inventory.WarehouseView;
@@ -15,6 +10,7 @@ import io.shopops.ordering.Checkout;
 import io.shopops.ordering.NewOrder;
 import io.shopops.ordering.OrderFixtures;
 import io.shopops.ordering.OrderView;
+import io.shopops.ordering.Race;
 import io.shopops.ordering.SalesChannel;
 import io.shopops.shared.BusinessRuleException;
 import io.shopops.shared.Money;
@@ -50,28 +46,6 @@ class MarketingConcurrencyPostgresTests {
     @Autowired
     JdbcClient jdbc;
 
-    static <T> List<T> race(int threads, List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(300, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void tenCheckoutsRacingWithOneCouponPlaceOneOrderWithIt() throws Exception {
         SkuId sku = orders.sku("100.00");
@@ -84,7 +58,7 @@ class MarketingConcurrencyPostgresTests {
         NewOrder order = new NewOrder(List.of(OrderFixtures.line(sku, 1)), shopper.addressId(), SalesChannel.WEB,
                 null, null, null, List.of(coupon.code()));
 
-        List<Object> answers = race(10, java.util.stream.IntStream.range(0, 10).<Callable<Object>>mapToObj(i -> () -> {
+        List<Object> answers = Race.run(10, java.util.stream.IntStream.range(0, 10).<Callable<Object>>mapToObj(i -> () -> {
             try {
                 return checkout.place(shopper.id(), OrderFixtures.key(), order);
             } catch (BusinessRuleException refused) {
@@ -111,7 +85,7 @@ class MarketingConcurrencyPostgresTests {
             shoppers.add(orders.shopper());
         }
 
-        List<Object> answers = race(20, shoppers.stream().<Callable<Object>>map(s -> () -> {
+        List<Object> answers = Race.run(20, shoppers.stream().<Callable<Object>>map(s -> () -> {
             for (int attempt = 0; attempt < 5; attempt++) {
                 try {
                     return orders.place(s, OrderFixtures.line(sku, 1));
@@ -144,7 +118,7 @@ class MarketingConcurrencyPostgresTests {
             shoppers.add(orders.shopper());
         }
 
-        List<Object> answers = race(30, shoppers.stream().<Callable<Object>>map(s -> () -> {
+        List<Object> answers = Race.run(30, shoppers.stream().<Callable<Object>>map(s -> () -> {
             try {
                 return customerCoupons.claim(s.id(), template.id());
             } catch (BusinessRuleException refused) {

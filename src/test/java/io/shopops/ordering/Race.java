@@ -10,12 +10,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** Runs tasks on a pool of threads, all released at once by a start gate; their results in order. */
-final class Race {
+public final class Race {
 
     private Race() {
     }
 
-    static <T> List<T> run(int threads, List<Callable<T>> tasks) throws Exception {
+    public static <T> List<T> run(int threads, List<Callable<T>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         try {

@@ -19,10 +19,10 @@ import io.shopops.content.ContentSummary;
 import io.shopops.content.ContentType;
 import io.shopops.content.ContentVersionView;
 import io.shopops.content.ContentView;
-import io.shopops.shared.InvalidInputException;
 import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
 import io.shopops.shared.web.RequiresPermission;
+import io.shopops.shared.web.Versions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -179,9 +179,6 @@ class ContentAdminApi {
 
     /** The version a client read, which every change of an item must send back. */
     private static long version(@Nullable Long version) {
-        if (version == null) {
-            throw new InvalidInputException("version", "is required: send the version you read");
-        }
-        return version;
+        return Versions.required(version);
     }
 }

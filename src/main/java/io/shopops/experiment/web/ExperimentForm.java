@@ -17,6 +17,7 @@ import io.shopops.experiment.ExperimentView;
 import io.shopops.experiment.Experiments;
 import io.shopops.experiment.NewExperiment;
 import io.shopops.experiment.VariantView;
+import io.shopops.shared.web.FormValues;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,9 +97,10 @@ record ExperimentForm(@Nullable String key, @Nullable String name, @Nullable Str
                     number(row.weight(), "variants[%d].weight".formatted(i), errors, numberReason),
                     String.valueOf(i).equals(control)));
         }
-        return new NewExperiment(trim(key), trim(name), hypothesis, choice(ExperimentUnit.class, unit, "unit", errors,
+        return new NewExperiment(trim(key), trim(name), hypothesis,
+                FormValues.choice(ExperimentUnit.class, unit, "unit", errors,
                 choiceReason), given, number(trafficPercent, "trafficPercent", errors, numberReason),
-                choice(ExperimentMetric.class, metric, "metric", errors, choiceReason), trim(eventName),
+                FormValues.choice(ExperimentMetric.class, metric, "metric", errors, choiceReason), trim(eventName),
                 number(alpha, "alpha", errors, numberReason), number(power, "power", errors, numberReason),
                 number(baselineRate, "baselineRate", errors, numberReason),
                 number(minimumDetectableEffect, "minimumDetectableEffect", errors, numberReason),
@@ -132,19 +134,6 @@ record ExperimentForm(@Nullable String key, @Nullable String name, @Nullable Str
         try {
             return LocalDateTime.parse(value.trim()).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            errors.put(field, reason);
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> @Nullable E choice(Class<E> type, @Nullable String value, String field,
-            Map<String, String> errors, String reason) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
             errors.put(field, reason);
             return null;
         }

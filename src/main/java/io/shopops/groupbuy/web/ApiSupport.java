@@ -2,7 +2,7 @@ package io.shopops.groupbuy.web;
 
 import java.net.URI;
 
-import io.shopops.shared.InvalidInputException;
+import io.shopops.shared.web.Versions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -15,10 +15,7 @@ final class ApiSupport {
 
     /** The version a client read, which every change of an existing activity must send back. */
     static long version(@Nullable Long version) {
-        if (version == null) {
-            throw new InvalidInputException("version", "is required: send the version you read");
-        }
-        return version;
+        return Versions.required(version);
     }
 
     /** The URL of a thing just created under the current request's path. */

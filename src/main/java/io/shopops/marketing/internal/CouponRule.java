@@ -142,21 +142,9 @@ public class CouponRule implements DiscountRule {
             Discount discount = new Discount(code, template.name(), amount, eligible, reference,
                     template.belowCostAllowed());
             discounts.add(discount);
-            takeOff(left, discount);
+            BasketItem.takeOff(left, discount);
         }
         return new Evaluation(discounts, skipped);
-    }
-
-    private static void takeOff(List<Money> left, Discount discount) {
-        long weight = 0;
-        for (int i : discount.items()) {
-            weight += left.get(i).minorUnits();
-        }
-        long amount = Math.min(discount.amount().minorUnits(), weight);
-        for (int i : discount.items()) {
-            long share = weight == 0 ? 0 : amount * left.get(i).minorUnits() / weight;
-            left.set(i, left.get(i).minus(Money.ofMinor(share, left.get(i).currency())));
-        }
     }
 
     @Override

@@ -87,7 +87,7 @@ public class PromotionStageRule implements DiscountRule {
             }
             for (Discount discount : outcome.discounts()) {
                 discounts.add(discount);
-                takeOff(left, discount);
+                BasketItem.takeOff(left, discount);
             }
         }
         return new Evaluation(discounts, skipped);
@@ -113,28 +113,6 @@ public class PromotionStageRule implements DiscountRule {
             return "already used " + p.perCustomerLimit() + " time(s), the most per customer";
         }
         return null;
-    }
-
-    /** What a discount takes off each of its items, in proportion, so the next promotion sees what is left. */
-    private static void takeOff(List<Money> left, Discount discount) {
-        List<Integer> covered = new ArrayList<>();
-        long weight = 0;
-        for (int i = 0; i < left.size(); i++) {
-            if (discount.items().isEmpty() || discount.items().contains(i)) {
-                covered.add(i);
-                weight += left.get(i).minorUnits();
-            }
-        }
-        long amount = Math.min(discount.amount().minorUnits(), weight);
-        long given = 0;
-        for (int k = 0; k < covered.size(); k++) {
-            int i = covered.get(k);
-            long share = k == covered.size() - 1 ? amount - given
-                    : weight == 0 ? 0 : amount * left.get(i).minorUnits() / weight;
-            share = Math.min(share, left.get(i).minorUnits());
-            given += share;
-            left.set(i, left.get(i).minus(Money.ofMinor(share, left.get(i).currency())));
-        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.shopops.marketing.NewCouponTemplate;
 import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
 import io.shopops.shared.web.RequiresPermission;
+import io.shopops.shared.web.Versions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -63,19 +64,19 @@ class CouponAdminApi {
     @RequiresPermission("marketing:write")
     CouponTemplateView update(@PathVariable long id, @RequestParam(required = false) @Nullable Long version,
             @RequestBody NewCouponTemplate template) {
-        return coupons.update(new CouponTemplateId(id), template, MarketingApiSupport.version(version));
+        return coupons.update(new CouponTemplateId(id), template, Versions.required(version));
     }
 
     @PostMapping("/templates/{id}/activate")
     @RequiresPermission("marketing:publish")
     CouponTemplateView activate(@PathVariable long id, @RequestParam(required = false) @Nullable Long version) {
-        return coupons.activate(new CouponTemplateId(id), MarketingApiSupport.version(version));
+        return coupons.activate(new CouponTemplateId(id), Versions.required(version));
     }
 
     @PostMapping("/templates/{id}/stop")
     @RequiresPermission("marketing:publish")
     CouponTemplateView stop(@PathVariable long id, @RequestParam(required = false) @Nullable Long version) {
-        return coupons.stop(new CouponTemplateId(id), MarketingApiSupport.version(version));
+        return coupons.stop(new CouponTemplateId(id), Versions.required(version));
     }
 
     /** Issues one coupon to each listed customer. */

@@ -17,6 +17,7 @@ import io.shopops.shared.DomainException;
 import io.shopops.shared.PageQuery;
 import io.shopops.shared.ShopProperties;
 import io.shopops.shared.web.ConsoleController;
+import io.shopops.shared.web.FormValues;
 import io.shopops.shared.web.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +68,7 @@ class CouponConsole {
             @RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
             Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
-        CouponTemplateStatus s = PromotionConsole.choice(CouponTemplateStatus.class, status, "status", errors);
+        CouponTemplateStatus s = FormValues.choice(CouponTemplateStatus.class, status, "status", errors, PromotionConsole.NOT_A_CHOICE);
         model.addAttribute("rows", coupons.find(s, q, new PageQuery(Math.max(0, Math.min(page, 100_000)), 50)));
         model.addAttribute("status", status);
         model.addAttribute("q", q);
@@ -100,12 +101,12 @@ class CouponConsole {
     String create(Form f, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         NewCouponTemplate template = new NewCouponTemplate(f.name(), f.description(), f.redeemCode(),
-                PromotionConsole.choice(CouponKind.class, f.kind(), "kind", errors),
+                FormValues.choice(CouponKind.class, f.kind(), "kind", errors, PromotionConsole.NOT_A_CHOICE),
                 MarketingForms.decimal(f.amountOff(), "amountOff", errors),
                 MarketingForms.decimal(f.percentOff(), "percentOff", errors),
                 MarketingForms.decimal(f.maxDiscount(), "maxDiscount", errors),
                 MarketingForms.decimal(f.threshold(), "threshold", errors),
-                PromotionConsole.choice(TargetScope.class, f.scope(), "scope", errors),
+                FormValues.choice(TargetScope.class, f.scope(), "scope", errors, PromotionConsole.NOT_A_CHOICE),
                 MarketingForms.ids(f.targetIds(), "targetIds", errors), f.stacksWithPromotions() != null,
                 f.belowCostAllowed() != null, f.claimable() != null,
                 MarketingForms.time(f.issueFrom(), shop.zone(), "issueFrom", errors),

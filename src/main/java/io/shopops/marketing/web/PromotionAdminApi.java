@@ -14,6 +14,7 @@ import io.shopops.marketing.Promotions;
 import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
 import io.shopops.shared.web.RequiresPermission;
+import io.shopops.shared.web.Versions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -67,7 +68,7 @@ class PromotionAdminApi {
     @RequiresPermission("marketing:write")
     PromotionView update(@PathVariable long id, @RequestParam(required = false) @Nullable Long version,
             @RequestBody NewPromotion promotion) {
-        return promotions.update(new PromotionId(id), promotion, MarketingApiSupport.version(version));
+        return promotions.update(new PromotionId(id), promotion, Versions.required(version));
     }
 
     @GetMapping("/{id}/conflicts")
@@ -86,13 +87,13 @@ class PromotionAdminApi {
     @PostMapping("/{id}/publish")
     @RequiresPermission("marketing:publish")
     PromotionView publish(@PathVariable long id, @RequestParam(required = false) @Nullable Long version) {
-        return promotions.publish(new PromotionId(id), MarketingApiSupport.version(version));
+        return promotions.publish(new PromotionId(id), Versions.required(version));
     }
 
     @PostMapping("/{id}/stop")
     @RequiresPermission("marketing:publish")
     PromotionView stop(@PathVariable long id, @RequestParam(required = false) @Nullable Long version,
             @RequestBody StopRequest request) {
-        return promotions.stop(new PromotionId(id), request.reason(), MarketingApiSupport.version(version));
+        return promotions.stop(new PromotionId(id), request.reason(), Versions.required(version));
     }
 }

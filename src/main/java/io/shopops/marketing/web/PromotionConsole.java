@@ -24,6 +24,7 @@ import io.shopops.shared.Page;
 import io.shopops.shared.PageQuery;
 import io.shopops.shared.ShopProperties;
 import io.shopops.shared.web.ConsoleController;
+import io.shopops.shared.web.FormValues;
 import io.shopops.shared.web.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +50,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PromotionConsole {
 
     private static final int PAGE_SIZE = 50;
+    static final String NOT_A_CHOICE = "is not one of the choices";
 
     private final Promotions promotions;
     private final ShopProperties shop;
@@ -78,8 +80,8 @@ class PromotionConsole {
             @RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "0") int page, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
-        PromotionStatus s = choice(PromotionStatus.class, status, "status", errors);
-        PromotionKind k = choice(PromotionKind.class, kind, "kind", errors);
+        PromotionStatus s = FormValues.choice(PromotionStatus.class, status, "status", errors, NOT_A_CHOICE);
+        PromotionKind k = FormValues.choice(PromotionKind.class, kind, "kind", errors, NOT_A_CHOICE);
         Page<PromotionView> rows = errors.isEmpty()
                 ? promotions.find(s, k, q, new PageQuery(Math.max(0, Math.min(page, 100_000)), PAGE_SIZE))
                 : Page.of(List.of(), PageQuery.first(PAGE_SIZE), 0);
@@ -133,12 +135,12 @@ class PromotionConsole {
     }
 
     private NewPromotion read(Form f, Map<String, String> errors) {
-        PromotionKind kind = choice(PromotionKind.class, f.kind(), "kind", errors);
-        TargetScope scope = choice(TargetScope.class, f.scope(), "scope", errors);
+        PromotionKind kind = FormValues.choice(PromotionKind.class, f.kind(), "kind", errors, NOT_A_CHOICE);
+        TargetScope scope = FormValues.choice(TargetScope.class, f.scope(), "scope", errors, NOT_A_CHOICE);
         Set<SalesChannel> channels = EnumSet.noneOf(SalesChannel.class);
         if (f.channels() != null) {
             for (String channel : f.channels()) {
-                SalesChannel c = choice(SalesChannel.class, channel, "channels", errors);
+                SalesChannel c = FormValues.choice(SalesChannel.class, channel, "channels", errors, NOT_A_CHOICE);
                 if (c != null) {
                     channels.add(c);
                 }
@@ -243,19 +245,6 @@ class PromotionConsole {
         spec.put("series", List.of(Map.of("name", text("marketing.dryRun.cost"), "data", cost),
                 Map.of("name", text("marketing.dryRun.touched"), "data", touched)));
         return json.writeValueAsString(spec);
-    }
-
-    static <E extends Enum<E>> @Nullable E choice(Class<E> type, @Nullable String value, String field,
-            Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            errors.put(field, "is not one of the choices");
-            return null;
-        }
     }
 
     static void collect(DomainException refused, Map<String, String> errors) {

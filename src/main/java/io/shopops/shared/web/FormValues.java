@@ -41,4 +41,18 @@ public final class FormValues {
             return null;
         }
     }
+
+    /** One of an enum's names; a value that is none of them puts the reason on the field. */
+    public static <E extends Enum<E>> @Nullable E choice(Class<E> type, @Nullable String value, String field,
+            Map<String, String> errors, String reason) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            errors.put(field, reason);
+            return null;
+        }
+    }
 }
