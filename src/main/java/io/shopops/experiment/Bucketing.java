@@ -1,10 +1,9 @@
 package io.shopops.experiment;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
+
+import io.shopops.shared.StableHash;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +25,7 @@ final class Bucketing {
     }
 
     static Buckets buckets(String experimentKey, String unitKey) {
-        byte[] digest = sha256(experimentKey + ":" + unitKey);
+        byte[] digest = StableHash.sha256(experimentKey + ":" + unitKey);
         ByteBuffer bytes = ByteBuffer.wrap(digest);
         long first = bytes.getLong();
         long second = bytes.getLong();
@@ -56,13 +55,5 @@ final class Bucketing {
     }
 
     record WeightedVariant(String key, int basisPoints) {
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -19,6 +19,9 @@ public interface CustomerAudience {
 
     boolean inSegment(CustomerId customer, long segmentId);
 
+    /** The segment's members now (a campaign's audience is a snapshot taken at launch). */
+    java.util.List<CustomerId> segmentMembers(long segmentId);
+
     /** No tiers and no segments yet. */
     CustomerAudience NONE = new CustomerAudience() {
         @Override
@@ -39,6 +42,11 @@ public interface CustomerAudience {
         @Override
         public boolean inSegment(CustomerId customer, long segmentId) {
             return false;
+        }
+
+        @Override
+        public java.util.List<CustomerId> segmentMembers(long segmentId) {
+            return java.util.List.of();
         }
     };
 }

@@ -36,12 +36,15 @@ public class CouponRule implements DiscountRule {
 
     private final CouponRepository coupons;
     private final Categories categories;
+    private final CampaignGate campaigns;
     private final TransactionTemplate savepoint;
     private final Clock clock;
 
-    public CouponRule(CouponRepository coupons, Categories categories, TransactionTemplate savepoint, Clock clock) {
+    public CouponRule(CouponRepository coupons, Categories categories, CampaignGate campaigns,
+            TransactionTemplate savepoint, Clock clock) {
         this.coupons = coupons;
         this.categories = categories;
+        this.campaigns = campaigns;
         this.savepoint = savepoint;
         this.clock = clock;
     }
@@ -97,7 +100,8 @@ public class CouponRule implements DiscountRule {
                 String refused = !template.issuingAt(now) ? "not available now"
                         : template.issued() >= template.totalQuantity() ? "all taken"
                         : coupons.held(template.id(), customer) >= template.perCustomerLimit()
-                                ? "already claimed the most per customer" : null;
+                                ? "already claimed the most per customer"
+                        : campaigns.refusal(template.campaignCode(), customer);
                 if (refused != null) {
                     skipped.add(new Skipped(code, template.name(), refused));
                     continue;
@@ -184,6 +188,10 @@ public class CouponRule implements DiscountRule {
 
     /** Counts a coupon against the customer's limit; 422 at the limit. */
     public void hold(CouponTemplateRecord template, long customer) {
+        String outside = campaigns.refusal(template.campaignCode(), customer);
+        if (outside != null) {
+            throw new BusinessRuleException("not-in-campaign-audience", "templateId", outside);
+        }
         try {
             savepoint.executeWithoutResult(s -> coupons.ensureHolding(template.id(), customer));
         } catch (DuplicateKeyException raced) {

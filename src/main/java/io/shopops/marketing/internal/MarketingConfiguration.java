@@ -25,22 +25,22 @@ class MarketingConfiguration {
 
     @Bean
     DiscountRule limitedTimePromotions(ActivePromotions active, PromotionRepository promotions,
-            CustomerAudience audience, PlatformTransactionManager transactions, Clock clock) {
-        return new PromotionStageRule(DiscountRule.Stage.LIMITED_TIME, active, promotions, audience,
+            CustomerAudience audience, CampaignGate campaigns, PlatformTransactionManager transactions, Clock clock) {
+        return new PromotionStageRule(DiscountRule.Stage.LIMITED_TIME, active, promotions, audience, campaigns,
                 savepoint(transactions), clock);
     }
 
     @Bean
     DiscountRule fullReductionPromotions(ActivePromotions active, PromotionRepository promotions,
-            CustomerAudience audience, PlatformTransactionManager transactions, Clock clock) {
-        return new PromotionStageRule(DiscountRule.Stage.FULL_REDUCTION, active, promotions, audience,
+            CustomerAudience audience, CampaignGate campaigns, PlatformTransactionManager transactions, Clock clock) {
+        return new PromotionStageRule(DiscountRule.Stage.FULL_REDUCTION, active, promotions, audience, campaigns,
                 savepoint(transactions), clock);
     }
 
     @Bean
-    CouponRule couponRule(CouponRepository coupons, io.shopops.catalog.Categories categories,
+    CouponRule couponRule(CouponRepository coupons, io.shopops.catalog.Categories categories, CampaignGate campaigns,
             PlatformTransactionManager transactions, Clock clock) {
-        return new CouponRule(coupons, categories, savepoint(transactions), clock);
+        return new CouponRule(coupons, categories, campaigns, savepoint(transactions), clock);
     }
 
     static TransactionTemplate savepoint(PlatformTransactionManager transactions) {

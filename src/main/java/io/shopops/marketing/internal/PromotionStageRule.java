@@ -32,15 +32,17 @@ public class PromotionStageRule implements DiscountRule {
     private final ActivePromotions active;
     private final PromotionRepository promotions;
     private final CustomerAudience audience;
+    private final CampaignGate campaigns;
     private final TransactionTemplate savepoint;
     private final Clock clock;
 
     public PromotionStageRule(Stage stage, ActivePromotions active, PromotionRepository promotions,
-            CustomerAudience audience, TransactionTemplate savepoint, Clock clock) {
+            CustomerAudience audience, CampaignGate campaigns, TransactionTemplate savepoint, Clock clock) {
         this.stage = stage;
         this.active = active;
         this.promotions = promotions;
         this.audience = audience;
+        this.campaigns = campaigns;
         this.savepoint = savepoint;
         this.clock = clock;
     }
@@ -108,6 +110,11 @@ public class PromotionStageRule implements DiscountRule {
         if (p.segmentId() != null && (request.customer() == null
                 || !audience.inSegment(request.customer(), p.segmentId()))) {
             return "for selected customers only";
+        }
+        String campaign = campaigns.refusal(p.campaignCode(),
+                request.customer() == null ? null : request.customer().value());
+        if (campaign != null) {
+            return campaign;
         }
         if (p.perCustomerLimit() != null && uses.getOrDefault(p.id(), 0) >= p.perCustomerLimit()) {
             return "already used " + p.perCustomerLimit() + " time(s), the most per customer";
