@@ -92,7 +92,7 @@ public class DemoShop {
         OrderHistoryGenerator.Result orders = orderHistoryGenerator.generate(orderRandom, products, customers, now,
                 properties.orders(), properties.historyDays());
         // today's promotions and coupons: no randomness, so the seeded steps above stay what they were
-        marketingGenerator.generate(now, categories.all().stream().filter(c -> c.parentId() == null).toList());
+        marketingGenerator.generate(now, categories.all().stream().filter(c -> c.parentId() == null).toList(), customers);
         log.info("Demo shop steps: catalog and stock {} ms, customers {} ms, orders {} ms",
                 (stocked - started) / 1_000_000, (signedUp - stocked) / 1_000_000,
                 (System.nanoTime() - signedUp) / 1_000_000);

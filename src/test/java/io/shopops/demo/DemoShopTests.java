@@ -114,6 +114,10 @@ class DemoShopTests {
         DeliveryPerformance deliveryPerformance;
         @Autowired
         JdbcClient jdbc;
+        @Autowired
+        io.shopops.marketing.Campaigns campaigns;
+        @Autowired
+        io.shopops.marketing.CampaignReports campaignReports;
 
         /** The shop, generated on the first test of this database. */
         DemoReport report;
@@ -316,6 +320,40 @@ class DemoShopTests {
                     SELECT COUNT(*) FROM order_allocation a JOIN shipment s ON s.id = a.shipment_id
                     JOIN shop_order o ON o.id = a.order_id
                     WHERE s.order_reference <> o.order_no OR s.reservation_id <> a.reservation_id""")).isZero();
+        }
+
+        @Test
+        void runsTwoCampaignsWhoseReportsAgreeWithTheLedger() {
+            io.shopops.marketing.CampaignReport memberDay = campaignReports.report(campaigns.campaign("member-day").id());
+            assertThat(memberDay.campaign().status()).isEqualTo(io.shopops.marketing.CampaignStatus.RUNNING);
+            assertThat(memberDay.campaign().channels()).hasSize(5);
+            String attributed = """
+                    FROM shop_order WHERE status NOT IN ('PENDING_PAYMENT', 'CANCELLED')
+                    AND (UPPER(utm_campaign) = 'MEMBER-DAY' OR UPPER(campaign_code) = 'MEMBER-DAY')
+                    AND placed_at >= :from AND placed_at < :to""";
+            Instant from = NOW.minus(Duration.ofDays(6));
+            assertThat(memberDay.orders()).isPositive().isEqualTo(jdbc.sql("SELECT COUNT(*) " + attributed)
+                    .param("from", SqlTime.utc(from)).param("to", SqlTime.utc(NOW)).query(Long.class).single());
+            assertThat(memberDay.gmv().amount()).isEqualByComparingTo(jdbc.sql("SELECT SUM(total_amount) " + attributed)
+                    .param("from", SqlTime.utc(from)).param("to", SqlTime.utc(NOW)).query(BigDecimal.class).single());
+            assertThat(memberDay.spend().amount()).isPositive().isEqualByComparingTo(jdbc.sql("""
+                    SELECT SUM(s.amount) FROM campaign_spend s JOIN campaign c ON c.id = s.campaign_id
+                    WHERE c.code = 'member-day'""").query(BigDecimal.class).single());
+            assertThat(memberDay.roas()).isNotNull();
+
+            io.shopops.marketing.CampaignReport vip = campaignReports.report(campaigns.campaign("VIP-RECALL").id());
+            assertThat(vip.campaign().treatmentSize() + vip.campaign().holdoutSize()).isEqualTo(600);
+            assertThat(vip.campaign().holdoutSize()).isBetween(30L, 95L);
+            assertThat(count("""
+                    SELECT COUNT(*) FROM coupon c JOIN coupon_template t ON t.id = c.template_id
+                    WHERE t.campaign_code = 'VIP-RECALL'""")).isEqualTo(vip.campaign().treatmentSize());
+            assertThat(count("""
+                    SELECT COUNT(*) FROM coupon c JOIN coupon_template t ON t.id = c.template_id
+                    JOIN campaign k ON k.code = t.campaign_code
+                    JOIN campaign_member m ON m.campaign_id = k.id AND m.customer_id = c.customer_id
+                    WHERE m.holdout""")).as("the hold-out group got no coupon").isZero();
+            assertThat(vip.incremental()).isNotNull();
+            assertThat(vip.incremental().incrementalGmvInterval()).isNotNull();
         }
 
         @Test
