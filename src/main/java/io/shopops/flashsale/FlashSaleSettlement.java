@@ -136,9 +136,9 @@ public class FlashSaleSettlement {
     /**
      * Cancels flash orders still waiting for their payment when the session's pay window closed, each through the
      * ordering facade in its own transaction; their units come back when {@link OrderCancelled} arrives. An order
-     * paid before the job reads it is left alone; one paid in the moment between that read and the cancellation's
-     * own read is cancelled and refunded in full (the payment came after the pay window; {@link Orders} has no
-     * "cancel only while unpaid" for other modules). Returns how many it cancelled.
+     * paid before the cancellation is left alone: {@link Orders#cancelUnpaid} moves an order only from
+     * PENDING_PAYMENT, so a payment landing at the same moment wins or loses the same conditional UPDATE. Returns
+     * how many it cancelled.
      */
     public int cancelUnpaidOrders() {
         Set<OrderId> seen = new HashSet<>();
@@ -159,7 +159,7 @@ public class FlashSaleSettlement {
                 }
                 try {
                     if (orders.detail(order).status() == OrderStatus.PENDING_PAYMENT) {
-                        orders.cancel(order, "flash sale: not paid by %s".formatted(entitlement.payBy()));
+                        orders.cancelUnpaid(order, "flash sale: not paid by %s".formatted(entitlement.payBy()));
                         cancelled++;
                     }
                 } catch (BusinessRuleException moved) {

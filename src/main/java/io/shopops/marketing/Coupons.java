@@ -53,12 +53,14 @@ public class Coupons {
     private final ShopProperties shop;
     private final Clock clock;
     private final TransactionTemplate savepoint;
+    private final CustomerAudience audience;
 
     Coupons(CouponRepository coupons, CouponRule rule, Customers customers, AuditLog audit, ShopProperties shop,
-            Clock clock, PlatformTransactionManager transactions) {
+            Clock clock, PlatformTransactionManager transactions, CustomerAudience audience) {
         this.coupons = coupons;
         this.rule = rule;
         this.customers = customers;
+        this.audience = audience;
         this.audit = audit;
         this.shop = shop;
         this.clock = clock;
@@ -179,6 +181,33 @@ public class Coupons {
         audit.record("COUPONS_ISSUED", "coupon-template", id, issued + " issued to " + distinct.size()
                 + " customers", null, null);
         return new IssueResult(customerIds.size(), issued, refused);
+    }
+
+    /**
+     * Issues one coupon to each member of a customer segment as it is now, {@value #MAX_BULK} at a time; 422
+     * {@code segments-unavailable} until the customer module provides segments (the seam).
+     */
+    @Transactional
+    public IssueResult issueToSegment(CouponTemplateId id, @Nullable Long segmentId) {
+        Violations v = new Violations();
+        v.check(segmentId != null, "segmentId", "is required");
+        v.throwIfAny();
+        if (!audience.available()) {
+            throw new BusinessRuleException("segments-unavailable", "segmentId",
+                    "customer segments are not available yet");
+        }
+        List<Long> members = audience.segmentMembers(segmentId).stream().map(CustomerId::value).toList();
+        if (members.isEmpty()) {
+            throw new BusinessRuleException("segment-empty", "segmentId", "the segment has no members now");
+        }
+        int issued = 0;
+        List<IssueResult.Refusal> refused = new ArrayList<>();
+        for (int from = 0; from < members.size(); from += MAX_BULK) {
+            IssueResult part = issue(id, members.subList(from, Math.min(members.size(), from + MAX_BULK)));
+            issued += part.issued();
+            refused.addAll(part.refused());
+        }
+        return new IssueResult(members.size(), issued, refused);
     }
 
     /** Issues one coupon (the template's total, the customer's limit) and returns its id. */

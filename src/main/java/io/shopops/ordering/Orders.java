@@ -257,6 +257,23 @@ public class Orders {
         return audited("ORDER_CANCELLED", order, why);
     }
 
+    /**
+     * Cancels an order only while it is still waiting for its payment, for a reason (required), as the system (a
+     * module's own pay window, e.g. a flash sale's): 422 {@code illegal-transition} once it is paid, even when the
+     * payment lands between this read and the cancellation (the conditional UPDATE is on PENDING_PAYMENT), so a
+     * paid order is never cancelled and refunded by a timer.
+     */
+    @Transactional
+    public OrderDetail cancelUnpaid(OrderId id, @Nullable String reason) {
+        String why = requiredReason(reason);
+        OrderRecord order = support.order(id);
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            throw OrderSupport.illegal(order, OrderStatus.CANCELLED);
+        }
+        lifecycle.cancel(order, OrderCancelled.CancelledBy.PAYMENT_WINDOW, why);
+        return audited("ORDER_CANCELLED", order, why);
+    }
+
     private OrderDetail audited(String action, OrderRecord before, @Nullable String why) {
         OrderRecord after = support.order(before.id());
         audit.record(action, "order", before.id(), before.orderNumber() + (why == null ? "" : ": " + why),

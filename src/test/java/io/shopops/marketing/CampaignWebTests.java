@@ -177,4 +177,27 @@ class CampaignWebTests {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/console/marketing/campaigns").with(as(Role.WAREHOUSE))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void segmentsAreASeamUntilTheCustomerModuleProvidesThem() throws Exception {
+        String bearer = staff.member(Role.MARKETING_OPS).bearer();
+        CouponTemplateView template = marketing.active(MarketingFixtures.fixedCoupon(marketing.now(), "10", "0",
+                List.of(orders.sku("50.00")), 7));
+        mvc.perform(post("/api/v1/admin/coupons/templates/" + template.id() + "/issue").header("Authorization", bearer)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"segmentId\":5}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("segments-unavailable")))
+                .andExpect(jsonPath("$.errors[0].field").value("segmentId"));
+        Instant now = marketing.now();
+        mvc.perform(post("/api/v1/admin/campaigns").header("Authorization", bearer)
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"code":"%s","name":"n","description":"d","objectiveMetric":"GMV","objectiveTarget":10,
+                         "objectiveDeadline":"%s","objectiveRationale":"r","startsAt":"%s","endsAt":"%s",
+                         "audience":"SEGMENT","segmentId":5,
+                         "channels":[{"kind":"OWN_STORE","name":"店铺","utmSource":"store","budget":0}]}"""
+                        .formatted(MarketingFixtures.unique("C"), now.plus(Duration.ofDays(3)), now,
+                                now.plus(Duration.ofDays(3)))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("segmentId"));
+    }
 }

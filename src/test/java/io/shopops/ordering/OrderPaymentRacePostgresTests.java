@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.shopops.ordering.OrderFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -104,5 +105,22 @@ class OrderPaymentRacePostgresTests {
         assertThat(results.stream().mapToInt(Integer::intValue).sum()).isEqualTo(cancelled);
         assertThat(inventory.level(sku, east.id()).reserved()).isEqualTo(held);
         assertThat(inventory.reconcile().mismatches()).isEmpty();
+    }
+
+    @Test
+    void aModulesPayWindowCancelsOnlyUnpaidOrders() {
+        SkuId sku = fixtures.sku("30.00");
+        fixtures.stock(sku, fixtures.warehouse("华东"), 10);
+        OrderFixtures.Shopper shopper = fixtures.shopper();
+        OrderView paid = fixtures.place(shopper, line(sku, 1));
+        OrderView unpaid = fixtures.place(shopper, line(sku, 1));
+        fixtures.pay(shopper, paid);
+        await().atMost(Duration.ofSeconds(20)).until(() -> orders.detail(paid.id()).status().isPaid());
+
+        assertThatThrownBy(() -> orders.cancelUnpaid(paid.id(), "flash sale: not paid in time"))
+                .isInstanceOf(io.shopops.shared.BusinessRuleException.class).hasMessageContaining("cannot become");
+        assertThat(orders.detail(paid.id()).status().isPaid()).isTrue();
+        assertThat(orders.cancelUnpaid(unpaid.id(), "flash sale: not paid in time").status())
+                .isEqualTo(OrderStatus.CANCELLED);
     }
 }

@@ -36,7 +36,7 @@ class CouponAdminApi {
         this.coupons = coupons;
     }
 
-    record IssueRequest(@Nullable List<Long> customerIds) {
+    record IssueRequest(@Nullable List<Long> customerIds, @Nullable Long segmentId) {
     }
 
     @GetMapping("/templates")
@@ -79,10 +79,13 @@ class CouponAdminApi {
         return coupons.stop(new CouponTemplateId(id), Versions.required(version));
     }
 
-    /** Issues one coupon to each listed customer. */
+    /** Issues one coupon to each listed customer, or to each member of a segment ({@code segmentId}). */
     @PostMapping("/templates/{id}/issue")
     @RequiresPermission("marketing:write")
     Coupons.IssueResult issue(@PathVariable long id, @RequestBody IssueRequest request) {
+        if (request.segmentId() != null && request.customerIds() == null) {
+            return coupons.issueToSegment(new CouponTemplateId(id), request.segmentId());
+        }
         return coupons.issue(new CouponTemplateId(id), request.customerIds());
     }
 
