@@ -14,6 +14,8 @@ public enum Permission {
     INVENTORY_WAREHOUSES("inventory:warehouses"),
     INVENTORY_RECONCILE("inventory:reconcile"),
     CUSTOMER_READ("customer:read"),
+    /** Credit or debit a customer's loyalty points by hand (goodwill, corrections), with a reason. */
+    CUSTOMER_POINTS("customer:points"),
     ORDER_READ("order:read"),
     ORDER_WRITE("order:write"),
     PAYMENT_READ("payment:read"),

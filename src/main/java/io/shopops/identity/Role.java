@@ -10,6 +10,7 @@ import static io.shopops.identity.Permission.AUDIT_READ;
 import static io.shopops.identity.Permission.CATALOG_PUBLISH;
 import static io.shopops.identity.Permission.CATALOG_READ;
 import static io.shopops.identity.Permission.CATALOG_WRITE;
+import static io.shopops.identity.Permission.CUSTOMER_POINTS;
 import static io.shopops.identity.Permission.CUSTOMER_READ;
 import static io.shopops.identity.Permission.FULFILMENT_READ;
 import static io.shopops.identity.Permission.FULFILMENT_WRITE;
@@ -37,8 +38,8 @@ public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
     /** 運營經理: oversees the shop's operations; everything but staff management. */
     OPS_MANAGER(EnumSet.of(CATALOG_READ, CATALOG_WRITE, CATALOG_PUBLISH, INVENTORY_READ, INVENTORY_WRITE,
-            INVENTORY_WAREHOUSES, INVENTORY_RECONCILE, CUSTOMER_READ, ORDER_READ, ORDER_WRITE, PAYMENT_READ,
-            PAYMENT_REFUND, FULFILMENT_READ, FULFILMENT_WRITE, AFTERSALES_READ, AFTERSALES_DECIDE, AFTERSALES_RECEIVE,
+            INVENTORY_WAREHOUSES, INVENTORY_RECONCILE, CUSTOMER_READ, CUSTOMER_POINTS, ORDER_READ, ORDER_WRITE,
+            PAYMENT_READ, PAYMENT_REFUND, FULFILMENT_READ, FULFILMENT_WRITE, AFTERSALES_READ, AFTERSALES_DECIDE, AFTERSALES_RECEIVE,
             MARKETING_READ, MARKETING_WRITE, MARKETING_PUBLISH, STAFF_READ, AUDIT_READ)),
     /** 產品運營: builds and maintains the catalog, puts products on and off the shelf; sees what sells. */
     PRODUCT_OPS(EnumSet.of(CATALOG_READ, CATALOG_WRITE, CATALOG_PUBLISH, INVENTORY_READ, ORDER_READ,
@@ -47,8 +48,9 @@ public enum Role {
     MARKETING_OPS(EnumSet.of(CATALOG_READ, INVENTORY_READ, CUSTOMER_READ, ORDER_READ, MARKETING_READ,
             MARKETING_WRITE, MARKETING_PUBLISH)),
     /** 客戶運營: customers and service: orders, after-sales decisions and refunds. */
-    CUSTOMER_OPS(EnumSet.of(CATALOG_READ, INVENTORY_READ, CUSTOMER_READ, ORDER_READ, ORDER_WRITE, PAYMENT_READ,
-            PAYMENT_REFUND, FULFILMENT_READ, AFTERSALES_READ, AFTERSALES_DECIDE, AFTERSALES_RECEIVE, MARKETING_READ)),
+    CUSTOMER_OPS(EnumSet.of(CATALOG_READ, INVENTORY_READ, CUSTOMER_READ, CUSTOMER_POINTS, ORDER_READ, ORDER_WRITE,
+            PAYMENT_READ, PAYMENT_REFUND, FULFILMENT_READ, AFTERSALES_READ, AFTERSALES_DECIDE, AFTERSALES_RECEIVE,
+            MARKETING_READ)),
     /** 數據運營: analysis and reporting; reads everything that is not personal, including the audit log. */
     DATA_OPS(EnumSet.of(CATALOG_READ, INVENTORY_READ, INVENTORY_RECONCILE, CUSTOMER_READ, ORDER_READ, PAYMENT_READ,
             FULFILMENT_READ, AFTERSALES_READ, MARKETING_READ, AUDIT_READ)),

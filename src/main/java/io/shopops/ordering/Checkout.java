@@ -59,6 +59,7 @@ public class Checkout {
     public static final int MAX_LINES = 50;
     public static final int MAX_QUANTITY = 999;
     public static final int MAX_COUPONS = 5;
+    public static final long MAX_POINTS = 1_000_000_000L;
 
     private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]");
 
@@ -127,7 +128,11 @@ public class Checkout {
                 : order.couponCodes().stream().map(String::trim).toList();
         String campaign = order.attribution() == null ? null : trimToNull(order.attribution().campaignCode());
         return prices.price(new PricingRequest(order.channel() == null ? SalesChannel.WEB : order.channel(), customer,
-                campaign, items, coupons, true));
+                campaign, items, coupons, true, points(order)));
+    }
+
+    private static long points(NewOrder order) {
+        return order.pointsToUse() == null ? 0 : order.pointsToUse();
     }
 
     private OrderView placeNow(CustomerId customer, NewOrder order) {
@@ -144,7 +149,7 @@ public class Checkout {
         List<String> coupons = order.couponCodes() == null ? List.of()
                 : order.couponCodes().stream().map(String::trim).toList();
         PricingRequest request = new PricingRequest(channel, customer, attribution.campaignCode(), items, coupons,
-                true);
+                true, points(order));
         PricedOrder priced = prices.price(request);
         requireCoupons(coupons, priced);
         if (order.expectedTotal() != null && order.expectedTotal().compareTo(priced.total().amount()) != 0) {
@@ -253,6 +258,8 @@ public class Checkout {
                 }
             }
         }
+        v.check(order.pointsToUse() == null || (order.pointsToUse() >= 0 && order.pointsToUse() <= MAX_POINTS),
+                "pointsToUse", "must be between 0 and " + MAX_POINTS);
         v.check(order.expectedTotal() == null || (order.expectedTotal().signum() >= 0
                 && order.expectedTotal().scale() <= 2 && order.expectedTotal().compareTo(Violations.MAX_AMOUNT) <= 0),
                 "expectedTotal", "must be an amount from 0 with at most 2 decimals");

@@ -17,10 +17,18 @@ import org.jspecify.annotations.Nullable;
  *                      refused with 422 {@code price-changed} and nothing is written, so nobody pays a surprise
  * @param couponCodes   the coupons the customer chose (at most {@value Checkout#MAX_COUPONS}); each must apply,
  *                      or checkout is refused with 422 {@code coupon-not-applicable} naming it
+ * @param pointsToUse   the most loyalty points (積分) to pay with (0 to {@value Checkout#MAX_POINTS}); the price
+ *                      chain's points stage uses what the balance and its cap allow, and the order shows how many
  */
 public record NewOrder(@Nullable List<Line> lines, @Nullable AddressId addressId, @Nullable SalesChannel channel,
         @Nullable String customerNote, @Nullable Attribution attribution, @Nullable BigDecimal expectedTotal,
-        @Nullable List<String> couponCodes) {
+        @Nullable List<String> couponCodes, @Nullable Long pointsToUse) {
+
+    public NewOrder(@Nullable List<Line> lines, @Nullable AddressId addressId, @Nullable SalesChannel channel,
+            @Nullable String customerNote, @Nullable Attribution attribution, @Nullable BigDecimal expectedTotal,
+            @Nullable List<String> couponCodes) {
+        this(lines, addressId, channel, customerNote, attribution, expectedTotal, couponCodes, null);
+    }
 
     public NewOrder(@Nullable List<Line> lines, @Nullable AddressId addressId, @Nullable SalesChannel channel,
             @Nullable String customerNote, @Nullable Attribution attribution) {

@@ -56,7 +56,7 @@ class StoreOrderApi {
     record CheckoutRequest(@Nullable List<LineRequest> lines, @Nullable Long addressId, @Nullable SalesChannel channel,
             @Nullable String customerNote, @Nullable String utmSource, @Nullable String utmMedium,
             @Nullable String utmCampaign, @Nullable String campaignCode, @Nullable BigDecimal expectedTotal,
-            @Nullable List<String> couponCodes) {
+            @Nullable List<String> couponCodes, @Nullable Long pointsToUse) {
 
         NewOrder order() {
             List<NewOrder.Line> converted = null;
@@ -70,7 +70,7 @@ class StoreOrderApi {
             }
             return new NewOrder(converted, addressId == null ? null : new AddressId(addressId), channel,
                     customerNote, new Attribution(utmSource, utmMedium, utmCampaign, campaignCode), expectedTotal,
-                    couponCodes);
+                    couponCodes, pointsToUse);
         }
     }
 
