@@ -126,7 +126,7 @@ public class CampaignReports {
         BigDecimal roas = spend.isZero() ? null : ratio(gmv.amount(), spend.amount());
 
         long reach;
-        Incremental incremental = null;
+        CampaignReport.Incremental incremental = null;
         if (c.targeted()) {
             reach = view.treatmentSize();
             if (c.stored() != CampaignRecord.Stored.DRAFT) {
@@ -182,12 +182,12 @@ public class CampaignReports {
             case ORDERS -> BigDecimal.valueOf(count);
             case BUYERS -> BigDecimal.valueOf(buyers.size());
             case NEW_BUYERS -> BigDecimal.valueOf(newBuyers.size());
-            case INCREMENTAL_GMV -> incremental == null ? null : incremental.report().incrementalGmv().amount();
+            case INCREMENTAL_GMV -> incremental == null ? null : incremental.incrementalGmv().amount();
         });
         return new CampaignReport(view, from, until, asOf, reach, count, buyers.size(), newBuyers.size(), gmv,
                 count == 0 ? null : Money.of(gmv.amount().divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP),
                         shop.currency()), goodsPaid, goodsCost, discount, grossMargin, spend, view.budget(), roi, roas,
-                incremental == null ? null : incremental.report(), progress, channels, links, series, truncated);
+                incremental, progress, channels, links, series, truncated);
     }
 
     /** Whether the order came with the campaign's code (its campaign code or its utm_campaign). */
@@ -196,14 +196,11 @@ public class CampaignReports {
                 || code.equalsIgnoreCase(o.utmCampaign() == null ? null : o.utmCampaign().trim());
     }
 
-    private record Incremental(CampaignReport.Incremental report) {
-    }
-
     /**
      * Every paid order of the audience's members in the window, treatment against hold-out: GMV and gross margin
      * (before the campaign's own discounts) per member, members without orders counting 0.
      */
-    private Incremental incremental(CampaignRecord c, List<OrderFigures.Figure> orders, Map<Long, Money> discountByOrder,
+    private CampaignReport.Incremental incremental(CampaignRecord c, List<OrderFigures.Figure> orders, Map<Long, Money> discountByOrder,
             Money spend, Money discount) {
         Map<Long, Boolean> members = repository.members(c.id());
         Map<Long, long[]> perMember = new HashMap<>();
@@ -252,10 +249,10 @@ public class CampaignReports {
         BigDecimal roas = spend.isZero() ? null : ratio(incrementalGmv.amount(), spend.amount());
         CampaignReport.Interval roasInterval = spend.isZero() ? null
                 : scaled(gmvDiff, nT / spend.amount().doubleValue(), 0, 4);
-        return new Incremental(new CampaignReport.Incremental(nT, nH, buyersT, buyersH,
+        return new CampaignReport.Incremental(nT, nH, buyersT, buyersH,
                 nT == 0 ? 0 : (double) buyersT / nT, nH == 0 ? 0 : (double) buyersH / nH, money(gmvT.sum() / Math.max(1, nT)),
                 money(gmvH.sum() / Math.max(1, nH)), incrementalGmv, gmvInterval, incrementalMargin, marginInterval,
-                roi, roiInterval, roas, roasInterval, gmvDiff.p()));
+                roi, roiInterval, roas, roasInterval, gmvDiff.p());
     }
 
     /** The estimate's interval × factor + offset, rounded to {@code places} decimals. */
@@ -305,14 +302,12 @@ public class CampaignReports {
         if (length.compareTo(Duration.ofDays(90)) > 0) {
             length = Duration.ofDays(90);
         }
-        List<OrderFigures.Figure> before = figures.paidPlacedBetween(c.startsAt().minus(length), c.startsAt(),
-                OrderFigures.MAX_ORDERS);
+        OrderFigures.Totals before = figures.paidTotalsBetween(c.startsAt().minus(length), c.startsAt());
         return switch (c.metric()) {
-            case GMV -> before.stream().map(o -> o.total().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-            case ORDERS -> BigDecimal.valueOf(before.size());
-            case BUYERS -> BigDecimal.valueOf(before.stream().map(o -> o.customerId().value()).distinct().count());
-            case NEW_BUYERS -> BigDecimal.valueOf(before.stream().filter(OrderFigures.Figure::firstOrder)
-                    .map(o -> o.customerId().value()).distinct().count());
+            case GMV -> before.gmv();
+            case ORDERS -> BigDecimal.valueOf(before.orders());
+            case BUYERS -> BigDecimal.valueOf(before.buyers());
+            case NEW_BUYERS -> BigDecimal.valueOf(before.newBuyers());
             case INCREMENTAL_GMV -> null;
         };
     }

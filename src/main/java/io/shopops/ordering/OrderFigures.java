@@ -40,6 +40,19 @@ public class OrderFigures {
             Money refunded, boolean firstOrder) {
     }
 
+    /** The paid orders placed in a period, in sums: GMV, orders, distinct buyers, buyers whose first paid order it was. */
+    public record Totals(java.math.BigDecimal gmv, long orders, long buyers, long newBuyers) {
+    }
+
+    /** {@link Totals} of the paid orders placed in [from, to), counted by the database. */
+    @Transactional(readOnly = true)
+    public Totals paidTotalsBetween(Instant from, Instant to) {
+        Violations v = new Violations();
+        v.check(to.isAfter(from), "to", "must be after from");
+        v.throwIfAny();
+        return figures.paidTotalsBetween(from, to);
+    }
+
     /** Paid orders placed in [from, to), oldest first, at most {@code limit} (≤ {@value #MAX_ORDERS}). */
     @Transactional(readOnly = true)
     public List<Figure> paidPlacedBetween(Instant from, Instant to, int limit) {

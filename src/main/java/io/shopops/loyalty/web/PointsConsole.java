@@ -10,6 +10,7 @@ import io.shopops.loyalty.PointsEntry;
 import io.shopops.shared.DomainException;
 import io.shopops.shared.PageQuery;
 import io.shopops.shared.web.ConsoleController;
+import io.shopops.shared.web.FormErrors;
 import io.shopops.shared.web.FormValues;
 import io.shopops.shared.web.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
@@ -73,10 +74,7 @@ class PointsConsole {
                         new Object[] {entry.points(), entry.balanceAfter()}, LocaleContextHolder.getLocale()));
                 return "redirect:/console/customers/" + id + "/points";
             } catch (DomainException refused) {
-                refused.violations().forEach(v -> errors.putIfAbsent(v.field(), v.reason()));
-                if (refused.violations().isEmpty()) {
-                    errors.put("form", refused.getMessage());
-                }
+                errors.putAll(FormErrors.of(refused));
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

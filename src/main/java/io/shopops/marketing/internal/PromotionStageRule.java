@@ -74,9 +74,11 @@ public class PromotionStageRule implements DiscountRule {
         List<Money> left = new ArrayList<>(payable);
         List<Discount> discounts = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
+        // the campaign gate's answer per campaign code, read once per calculation (several promotions share a code)
+        Map<String, java.util.Optional<String>> gate = new java.util.HashMap<>();
         for (ActivePromotions.Compiled rule : running) {
             PromotionRecord p = rule.promotion();
-            String refused = refusal(p, request, uses, now);
+            String refused = refusal(p, request, uses, gate, now);
             if (refused != null) {
                 skipped.add(new Skipped(p.code(), p.name(), refused));
                 continue;
@@ -96,7 +98,7 @@ public class PromotionStageRule implements DiscountRule {
     }
 
     private @org.jspecify.annotations.Nullable String refusal(PromotionRecord p, PricingRequest request,
-            Map<PromotionId, Integer> uses, Instant now) {
+            Map<PromotionId, Integer> uses, Map<String, java.util.Optional<String>> gate, Instant now) {
         if (p.statusAt(now) != PromotionStatus.RUNNING) {
             return "it has ended";
         }
@@ -111,10 +113,13 @@ public class PromotionStageRule implements DiscountRule {
                 || !audience.inSegment(request.customer(), p.segmentId()))) {
             return "for selected customers only";
         }
-        String campaign = campaigns.refusal(p.campaignCode(),
-                request.customer() == null ? null : request.customer().value());
-        if (campaign != null) {
-            return campaign;
+        if (p.campaignCode() != null) {
+            java.util.Optional<String> campaign = gate.computeIfAbsent(p.campaignCode().toUpperCase(java.util.Locale.ROOT),
+                    code -> java.util.Optional.ofNullable(campaigns.refusal(p.campaignCode(),
+                            request.customer() == null ? null : request.customer().value())));
+            if (campaign.isPresent()) {
+                return campaign.get();
+            }
         }
         if (p.perCustomerLimit() != null && uses.getOrDefault(p.id(), 0) >= p.perCustomerLimit()) {
             return "already used " + p.perCustomerLimit() + " time(s), the most per customer";

@@ -27,6 +27,20 @@ public class OrderFigureRepository {
         this.jdbc = jdbc;
     }
 
+    public io.shopops.ordering.OrderFigures.Totals paidTotalsBetween(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(o.total_amount), 0) AS gmv, COUNT(*) AS orders,
+                       COUNT(DISTINCT o.customer_id) AS buyers,
+                       COUNT(DISTINCT CASE WHEN NOT EXISTS (SELECT 1 FROM shop_order p WHERE p.customer_id = o.customer_id
+                                AND p.%1$s AND (p.placed_at < o.placed_at OR (p.placed_at = o.placed_at AND p.id < o.id)))
+                            THEN o.customer_id END) AS new_buyers
+                FROM shop_order o
+                WHERE o.placed_at >= :from AND o.placed_at < :to AND o.%1$s
+                """.formatted(PAID)).param("from", SqlTime.utc(from)).param("to", SqlTime.utc(to))
+                .query((rs, n) -> new io.shopops.ordering.OrderFigures.Totals(rs.getBigDecimal("gmv"),
+                        rs.getLong("orders"), rs.getLong("buyers"), rs.getLong("new_buyers"))).single();
+    }
+
     public List<Figure> paidPlacedBetween(Instant from, Instant to, int limit) {
         return jdbc.sql("""
                 SELECT o.id, o.customer_id, o.placed_at, o.channel, o.utm_source, o.utm_campaign, o.campaign_code, o.currency,
